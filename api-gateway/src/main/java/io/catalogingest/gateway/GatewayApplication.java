@@ -1,0 +1,21 @@
+package io.catalogingest.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import io.catalogingest.support.messaging.MessagingConfiguration;
+import io.catalogingest.support.persistence.PersistenceConfiguration;
+import io.catalogingest.support.storage.StorageConfiguration;
+
+/** The HTTP gateway: authenticates, checks shape, streams uploads, publishes commands, answers from Postgres. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import({MessagingConfiguration.class, PersistenceConfiguration.class, StorageConfiguration.class})
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GatewayApplication.class, args);
+    }
+}

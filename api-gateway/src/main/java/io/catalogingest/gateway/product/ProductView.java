@@ -1,0 +1,28 @@
+package io.catalogingest.gateway.product;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/** A product as Royalti's API returns it. */
+public record ProductView(String id, String title, String displayArtist, String upc, String catalogNumber,
+                          String externalId, String type, String format, boolean explicit, LocalDate releaseDate,
+                          LocalDate takedownDate, String mainGenre, String subGenre, String status, String version,
+                          String label, String copyright, String publisher, List<Media> media,
+                          List<Artist> artists, List<Asset> assets, JsonNode distribution, JsonNode contributors,
+                          JsonNode metadata, boolean isDraft, Instant createdAt, Instant updatedAt) {
+
+    /** A media file of the product (artwork, etc.). */
+    public record Media(String id, String url, String type, String mimetype) {
+    }
+
+    /** An artist of the product and its role. */
+    public record Artist(String id, String name, String type) {
+    }
+
+    /** A track of the product. */
+    public record Asset(String id, String title, String isrc, int number) {
+    }
+}

@@ -1,0 +1,162 @@
+package io.catalogingest.gateway.request;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.catalogingest.common.envelope.CloudEventHeaders;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.support.messaging.TopicProperties;
+
+/**
+ * Wakes the requests waiting for their outcome. Every gateway replica reads all partitions of the event topics
+ * from their end (no consumer group, so replicas never share or steal partitions) and completes the waiter whose
+ * request id an event carries back. One consumer per replica, no polling per request.
+ */
+@Component
+public class OutcomeWaiter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeWaiter.class);
+    private static final List<String> OUTCOME_TOPICS = List.of(Topics.CATALOG_EVENTS, Topics.RELEASE_EVENTS);
+
+    private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final String bootstrapServers;
+    private final TopicProperties topics;
+    private final CountDownLatch positioned = new CountDownLatch(1);
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    OutcomeWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, TopicProperties topics) {
+        this.bootstrapServers = bootstrapServers;
+        this.topics = topics;
+    }
+
+    /** Registers interest in a request's outcome; call before publishing its command. */
+    public CompletableFuture<Void> expect(UUID requestId) {
+        return waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+    }
+
+    public void forget(UUID requestId) {
+        waiting.remove(requestId);
+    }
+
+    @Override
+    public void start() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-outcomes-" + UUID.randomUUID());
+        consumer = new KafkaConsumer<>(props);
+        running = true;
+        thread = new Thread(this::run, "outcome-waiter");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            if (!positioned.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("could not read the event topics within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while positioning on the event topics", e);
+        }
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = partitions();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            log.info("Waiting for outcomes on {} partitions", partitions.size());
+            positioned.countDown();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    Header header = record.headers().lastHeader(CloudEventHeaders.REQUEST_ID);
+                    if (header != null) {
+                        complete(new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                log.error("Outcome consumer woken unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            log.error("Outcome consumer stopped; waiting requests will answer 202", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private List<TopicPartition> partitions() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String base : OUTCOME_TOPICS) {
+            String topic = topics.name(base);
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist");
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        }
+        return partitions;
+    }
+
+    private void complete(String requestId) {
+        try {
+            CompletableFuture<Void> future = waiting.remove(UUID.fromString(requestId));
+            if (future != null) {
+                future.complete(null);
+            }
+        } catch (IllegalArgumentException e) {
+            log.debug("Ignoring an event whose ce_requestid is not a UUID");
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        waiting.values().forEach(future -> future.cancel(false));
+        waiting.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // after the KafkaAdmin created the topics, before the web server takes requests
+        return Integer.MAX_VALUE / 2;
+    }
+}

@@ -1,0 +1,86 @@
+package io.catalogingest.gateway.request;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.util.PSQLException;
+import org.springframework.stereotype.Component;
+
+import io.catalogingest.common.catalog.FieldError;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The request registry (the one table the gateway writes) and the outcomes workers recorded. */
+@Component
+class RequestStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Jdbi jdbi;
+    private final JsonMapper json;
+
+    RequestStore(Jdbi jdbi, JsonMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    /** Records an accepted request; false when the tenant already used this idempotency key. */
+    boolean register(AcceptedRequest request) {
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("""
+                            insert into request (request_id, tenant_id, kind, resource_id, idempotency_key, body_hash)
+                            values (:requestId, :tenantId, :kind, :resourceId, :idempotencyKey, :bodyHash)""")
+                    .bindMethods(request).execute());
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof PSQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Optional<AcceptedRequest> byIdempotencyKey(String tenantId, String key) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select request_id, tenant_id, kind, resource_id, idempotency_key, body_hash, created_at
+                        from request where tenant_id = :tenantId and idempotency_key = :key""")
+                .bind("tenantId", tenantId).bind("key", key)
+                .map((rs, ctx) -> new AcceptedRequest(rs.getObject("request_id", UUID.class),
+                        rs.getString("tenant_id"), rs.getString("kind"), rs.getString("resource_id"),
+                        rs.getString("idempotency_key"), rs.getString("body_hash"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .findOne());
+    }
+
+    Optional<AcceptedRequest> accepted(String tenantId, UUID requestId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select request_id, tenant_id, kind, resource_id, idempotency_key, body_hash, created_at
+                        from request where tenant_id = :tenantId and request_id = :requestId""")
+                .bind("tenantId", tenantId).bind("requestId", requestId)
+                .map((rs, ctx) -> new AcceptedRequest(rs.getObject("request_id", UUID.class),
+                        rs.getString("tenant_id"), rs.getString("kind"), rs.getString("resource_id"),
+                        rs.getString("idempotency_key"), rs.getString("body_hash"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .findOne());
+    }
+
+    Optional<RequestOutcome> outcome(String tenantId, UUID requestId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select request_id, tenant_id, outcome, resource_type, resource_id, http_status, message,
+                               errors::text as errors, completed_at
+                        from request_outcome where tenant_id = :tenantId and request_id = :requestId""")
+                .bind("tenantId", tenantId).bind("requestId", requestId)
+                .map((rs, ctx) -> new RequestOutcome(rs.getObject("request_id", UUID.class),
+                        rs.getString("tenant_id"), rs.getString("outcome"), rs.getString("resource_type"),
+                        rs.getString("resource_id"), rs.getInt("http_status"), rs.getString("message"),
+                        errors(rs.getString("errors")), rs.getTimestamp("completed_at").toInstant()))
+                .findOne());
+    }
+
+    private List<FieldError> errors(String text) {
+        return text == null ? List.of() : json.readValue(text, new TypeReference<List<FieldError>>() { });
+    }
+}

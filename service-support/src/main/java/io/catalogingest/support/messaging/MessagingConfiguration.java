@@ -1,0 +1,53 @@
+package io.catalogingest.support.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.catalogingest.common.catalog.CatalogMessages;
+import io.catalogingest.common.envelope.EnvelopeCodec;
+import io.catalogingest.common.envelope.Topics;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The envelope codec, the publisher, and every topic of the pipeline (with its dead-letter topic). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopicProperties.class)
+public class MessagingConfiguration {
+
+    @Bean
+    EnvelopeCodec envelopeCodec(JsonMapper jsonMapper) {
+        return new EnvelopeCodec(CatalogMessages.registry(), jsonMapper);
+    }
+
+    @Bean
+    InboundRecords inboundRecords(EnvelopeCodec codec) {
+        return new InboundRecords(codec);
+    }
+
+    @Bean
+    MessagePublisher messagePublisher(KafkaTemplate<String, byte[]> kafkaTemplate, EnvelopeCodec codec,
+                                      TopicProperties topics,
+                                      @Value("${catalog.messaging.send-timeout:10s}") Duration sendTimeout) {
+        return new MessagePublisher(kafkaTemplate, codec, topics, sendTimeout);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics catalogTopics(TopicProperties topics) {
+        List<org.apache.kafka.clients.admin.NewTopic> all = new ArrayList<>();
+        for (String base : Topics.ALL) {
+            all.add(TopicBuilder.name(topics.name(base)).partitions(topics.partitions())
+                    .replicas(topics.replication()).build());
+            all.add(TopicBuilder.name(topics.name(Topics.deadLetter(base))).partitions(topics.partitions())
+                    .replicas(topics.replication()).build());
+        }
+        return new KafkaAdmin.NewTopics(all.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+}

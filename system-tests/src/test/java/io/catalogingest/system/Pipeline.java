@@ -1,0 +1,122 @@
+package io.catalogingest.system;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.catalogingest.approval.ApprovalWorkerApplication;
+import io.catalogingest.gateway.GatewayApplication;
+import io.catalogingest.ingest.IngestWorkerApplication;
+import io.catalogingest.testsupport.Isolation;
+
+/**
+ * The whole pipeline in one JVM: the gateway on a free port and both workers (without web servers), each its own
+ * Spring context, sharing the isolated schema, topics and buckets of one test class.
+ */
+final class Pipeline implements AutoCloseable {
+
+    static final String JWT_SECRET = "system-test-secret-of-at-least-32-bytes!!";
+    static final String ISSUER = "catalog-ingest-test";
+    static final String AUDIENCE = "catalog-ingest";
+
+    private final Isolation isolation;
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private ConfigurableApplicationContext gateway;
+    private ConfigurableApplicationContext ingestWorker;
+    private ConfigurableApplicationContext approvalWorker;
+
+    private Pipeline(Isolation isolation) {
+        this.isolation = isolation;
+    }
+
+    /** Starts the ingest-worker, the approval-worker and the gateway. */
+    static Pipeline start(Isolation isolation, Map<String, Object> extraProperties) {
+        Pipeline pipeline = new Pipeline(isolation);
+        try {
+            pipeline.ingestWorker = pipeline.startIngestWorker(extraProperties);
+            pipeline.approvalWorker = pipeline.startApprovalWorker(extraProperties);
+            pipeline.gateway = pipeline.run(GatewayApplication.class, WebApplicationType.SERVLET,
+                    Map.of("server.port", "0"), extraProperties);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    static Pipeline start(Isolation isolation) {
+        return start(isolation, Map.of());
+    }
+
+    ConfigurableApplicationContext startIngestWorker(Map<String, Object> extraProperties) {
+        ConfigurableApplicationContext context = run(IngestWorkerApplication.class, WebApplicationType.NONE,
+                Map.of(), extraProperties);
+        ingestWorker = context;
+        return context;
+    }
+
+    ConfigurableApplicationContext startApprovalWorker(Map<String, Object> extraProperties) {
+        ConfigurableApplicationContext context = run(ApprovalWorkerApplication.class, WebApplicationType.NONE,
+                Map.of(), extraProperties);
+        approvalWorker = context;
+        return context;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+    }
+
+    ConfigurableApplicationContext gateway() {
+        return gateway;
+    }
+
+    ConfigurableApplicationContext ingestWorker() {
+        return ingestWorker;
+    }
+
+    ConfigurableApplicationContext approvalWorker() {
+        return approvalWorker;
+    }
+
+    Isolation isolation() {
+        return isolation;
+    }
+
+    private ConfigurableApplicationContext run(Class<?> application, WebApplicationType type,
+                                               Map<String, Object> own, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(isolation.springProperties());
+        properties.put("catalog.security.jwt.secret", JWT_SECRET);
+        properties.put("catalog.security.jwt.issuer", ISSUER);
+        properties.put("catalog.security.jwt.audience", AUDIENCE);
+        properties.put("spring.kafka.consumer.properties.max.poll.interval.ms", "60000");
+        properties.put("catalog.retry.max-elapsed", "5s");
+        properties.put("spring.main.banner-mode", "off");
+        properties.putAll(own);
+        properties.putAll(extra);
+        // as command-line arguments: they outrank the services' own configuration files
+        String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(type)
+                .run(args);
+        contexts.add(context);
+        return context;
+    }
+
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            try {
+                contexts.get(i).close();
+            } catch (RuntimeException e) {
+                // keep closing the others
+            }
+        }
+        contexts.clear();
+    }
+}
