@@ -3,9 +3,8 @@ package io.catalogingest.common.catalog;
 import java.util.List;
 
 import io.catalogingest.common.envelope.MessageType;
-import io.catalogingest.common.envelope.MessageTypes;
 
-/** Every message type of the pipeline, with its wire id. */
+/** Message types of the catalog (products, artists, assets), with their wire ids. */
 public final class CatalogMessages {
 
     public static final MessageType<CreateProduct> CREATE_PRODUCT =
@@ -18,8 +17,6 @@ public final class CatalogMessages {
     private CatalogMessages() {
     }
 
-    /** The registry of all types, for codecs. */
-    public static MessageTypes registry() {
-        return new MessageTypes(List.of(CREATE_PRODUCT, PRODUCT_CREATED, PRODUCT_REJECTED));
-    }
+    /** Every catalog message type; {@link io.catalogingest.common.Messages} joins them with the others. */
+    public static final List<MessageType<?>> ALL = List.of(CREATE_PRODUCT, PRODUCT_CREATED, PRODUCT_REJECTED);
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.catalogingest.common.Messages;
 import io.catalogingest.common.catalog.ArtistRef;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CatalogMessages;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EnvelopeCodecTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final EnvelopeCodec codec = new EnvelopeCodec(CatalogMessages.registry(), json);
+    private final EnvelopeCodec codec = new EnvelopeCodec(Messages.registry(), json);
 
     private final CreateProduct command = new CreateProduct("PROD-001", "Summer Vibes", "123456789012", "CAT-1",
             null, "John Doe", "Audio", null, false, LocalDate.of(2024, 6, 15), null, "Pop", null, "active",

@@ -12,7 +12,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import io.catalogingest.common.catalog.CatalogMessages;
+import io.catalogingest.common.Messages;
 import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.common.envelope.Topics;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +24,7 @@ public class MessagingConfiguration {
 
     @Bean
     EnvelopeCodec envelopeCodec(JsonMapper jsonMapper) {
-        return new EnvelopeCodec(CatalogMessages.registry(), jsonMapper);
+        return new EnvelopeCodec(Messages.registry(), jsonMapper);
     }
 
     @Bean

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
-import io.catalogingest.common.catalog.CatalogMessages;
+import io.catalogingest.common.Messages;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One Jdbi over the service's pool; SqlObject DAOs sit beside the features that use them. */
@@ -25,6 +25,6 @@ public class PersistenceConfiguration {
 
     @Bean
     MessageLedger messageLedger(JsonMapper jsonMapper) {
-        return new MessageLedger(jsonMapper, CatalogMessages.registry());
+        return new MessageLedger(jsonMapper, Messages.registry());
     }
 }
