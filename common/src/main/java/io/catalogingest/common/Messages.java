@@ -7,6 +7,7 @@ import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.envelope.MessageType;
 import io.catalogingest.common.envelope.MessageTypes;
 import io.catalogingest.common.releases.ReleaseMessages;
+import io.catalogingest.common.reviews.ReviewMessages;
 
 /** The registry of every message type of the pipeline, for codecs. */
 public final class Messages {
@@ -17,6 +18,7 @@ public final class Messages {
     public static MessageTypes registry() {
         List<MessageType<?>> all = new ArrayList<>(CatalogMessages.ALL);
         all.addAll(ReleaseMessages.ALL);
+        all.addAll(ReviewMessages.ALL);
         return new MessageTypes(all);
     }
 }

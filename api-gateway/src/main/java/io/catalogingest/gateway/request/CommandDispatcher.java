@@ -56,6 +56,7 @@ public class CommandDispatcher {
                     requestId, command.payload()));
         } catch (RuntimeException e) {
             waiter.forget(requestId);
+            requests.unregister(requestId);
             throw e;
         }
         log.info("Accepted {} request {} for {} of tenant {}", command.kind(), requestId, command.subject(), tenant);

@@ -43,6 +43,12 @@ class RequestStore {
         }
     }
 
+    /** Forgets a request whose command could not be published, so a retry with its key starts afresh. */
+    void unregister(UUID requestId) {
+        jdbi.useHandle(handle -> handle.createUpdate("delete from request where request_id = :requestId")
+                .bind("requestId", requestId).execute());
+    }
+
     Optional<AcceptedRequest> byIdempotencyKey(String tenantId, String key) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select request_id, tenant_id, kind, resource_id, idempotency_key, body_hash, created_at
