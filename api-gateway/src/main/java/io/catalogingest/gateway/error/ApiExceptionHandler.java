@@ -18,6 +18,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.support.messaging.PublishFailedException;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /** Every error answer of the gateway, in the seed's body; a known cause never becomes a bare 500. */
 @RestControllerAdvice
@@ -61,6 +62,17 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("Resource not found"));
+    }
+
+    /**
+     * A JSON value of the request that cannot be converted (e.g. a number beyond the range of a long): the client's
+     * input, so a 400. A safety net: form readers should check ranges themselves and name the field.
+     */
+    @ExceptionHandler(JsonNodeException.class)
+    ResponseEntity<ApiError> unusableJsonValue(JsonNodeException e) {
+        log.info("Refused a request with an unusable JSON value: {}", e.getClass().getSimpleName());
+        return ResponseEntity.badRequest()
+                .body(ApiError.of("A value in the request has the wrong type or is out of range"));
     }
 
     @ExceptionHandler(PublishFailedException.class)

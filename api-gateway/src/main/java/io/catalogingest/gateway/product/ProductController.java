@@ -3,6 +3,8 @@ package io.catalogingest.gateway.product;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,11 +16,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalogingest.common.catalog.CatalogMessages;
+import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.catalog.ReplaceProductAssets;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
@@ -37,7 +44,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /product} (JSON or multipart/form-data) and {@code GET /product/{id}}. */
+/**
+ * Royalti's product endpoints: {@code POST /product} (JSON or multipart/form-data), {@code POST /product/bulk},
+ * {@code PUT /product/{id}/assets}, {@code GET /product/{id}} and {@code GET /product}.
+ */
 @RestController
 class ProductController {
 
@@ -48,13 +58,19 @@ class ProductController {
     private final ProductReader products;
     private final JsonMapper json;
     private final long maxBodyBytes;
+    private final long maxBulkBytes;
+    private final int maxBulkProducts;
 
     ProductController(CommandDispatcher dispatcher, ProductReader products, JsonMapper json,
-                      @Value("${catalog.gateway.max-form-bytes:1048576}") long maxBodyBytes) {
+                      @Value("${catalog.gateway.max-form-bytes:1048576}") long maxBodyBytes,
+                      @Value("${catalog.gateway.bulk.max-bytes:16777216}") long maxBulkBytes,
+                      @Value("${catalog.gateway.bulk.max-products:500}") int maxBulkProducts) {
         this.dispatcher = dispatcher;
         this.products = products;
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxBulkBytes = maxBulkBytes;
+        this.maxBulkProducts = maxBulkProducts;
     }
 
     @PostMapping({"/product", "/product/"})
@@ -83,15 +99,143 @@ class ProductController {
                         .body((Object) products.find(caller.tenantId(), outcome.resourceId())
                                 .orElseThrow(() -> ApiException.notFound("Product")))
                         : response.body((Object) ApiError.of(outcome.message(), outcome.errors())))
-                .orElseGet(() -> response.location(URI.create("/requests/" + result.requestId()))
-                        .body(Map.of("status", "pending", "requestId", result.requestId(),
-                                "location", "/requests/" + result.requestId())));
+                .orElseGet(() -> pending(response, result));
+    }
+
+    /**
+     * Royalti's bulk create, {@code {products:[...]}}: every item is checked and, if well-formed, created on its
+     * own; the answer reports each item ("created with possible errors").
+     */
+    @PostMapping({"/product/bulk", "/product/bulk/"})
+    ResponseEntity<Map<String, Object>> bulk(Caller caller, HttpServletRequest request,
+                                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                             String idempotencyKey) throws IOException {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        if (!contentType(request).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the products as application/json");
+        }
+        JsonNode body = json(request, maxBulkBytes);
+        JsonNode items = body.isObject() ? body.get("products") : null;
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw ApiException.badRequest("Invalid bulk request",
+                    List.of(new FieldError("products", "must be a non-empty array of products")));
+        }
+        if (items.size() > maxBulkProducts) {
+            throw ApiException.badRequest("Too many products", List.of(new FieldError("products",
+                    "at most " + maxBulkProducts + " products per request, got " + items.size())));
+        }
+        List<BulkItem> results = new ArrayList<>();
+        List<CommandRequest<CreateProduct>> commands = new ArrayList<>();
+        List<BulkItem> dispatched = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String title = item.path("title").isString() ? item.get("title").asString() : null;
+            try {
+                ProductForm form = ProductForm.fromJson(item);
+                CreateProduct command = form.toCommand(json);
+                commands.add(new CommandRequest<>(caller, "product.create", Topics.CATALOG_COMMANDS,
+                        CatalogMessages.CREATE_PRODUCT, command.productId(), command,
+                        Fingerprint.of(form.canonical()), null, Prefer.respondAsync(prefer)));
+                BulkItem pending = new BulkItem(i, command.productId(), title);
+                dispatched.add(pending);
+                results.add(pending);
+            } catch (ProductForm.FormException e) {
+                results.add(new BulkItem(i, null, title).invalid(e.errors()));
+            }
+        }
+        List<CommandResult> outcomes = commands.isEmpty() ? List.of()
+                : dispatcher.dispatchAll(caller, "product.bulk", key, Fingerprint.of(body.toString()),
+                Prefer.respondAsync(prefer), commands);
+        for (int i = 0; i < outcomes.size(); i++) {
+            BulkItem item = dispatched.get(i);
+            results.set(item.index(), item.answered(outcomes.get(i)));
+        }
+        List<String> created = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int processed = 0;
+        for (BulkItem item : results) {
+            if (!"pending".equals(item.status())) {
+                processed++;
+            }
+            if ("created".equals(item.status())) {
+                created.add(item.title());
+            } else if (!"pending".equals(item.status())) {
+                errors.add(item.describeErrors());
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        boolean pending = processed < results.size();
+        answer.put("message", pending ? "Bulk product creation accepted; some products are still being created"
+                : "Bulk product creation completed");
+        answer.put("createdProducts", created);
+        answer.put("processedCount", processed);
+        answer.put("errors", errors);
+        answer.put("results", results.stream().map(BulkItem::toMap).toList());
+        return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(answer);
+    }
+
+    /** Royalti's {@code PUT /product/{id}/assets}: {@code {assets:[{asset, number}]}} replaces every track. */
+    @PutMapping("/product/{id}/assets")
+    ResponseEntity<?> replaceAssets(Caller caller, @PathVariable String id, HttpServletRequest request,
+                                    @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                    String idempotencyKey) throws IOException {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        if (!contentType(request).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the assets as application/json");
+        }
+        JsonNode body = json(request, maxBodyBytes);
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode assets = body.isObject() ? body.get("assets") : null;
+        if (assets == null || !assets.isArray()) {
+            errors.add(new FieldError("assets", "must be an array of {asset, number}"));
+        }
+        List<AssetRef> tracks = ProductForm.assets(assets, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest("Invalid assets", errors);
+        }
+        products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"));
+        ReplaceProductAssets command = new ReplaceProductAssets(id, tracks);
+        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "product.assets",
+                Topics.CATALOG_COMMANDS, CatalogMessages.REPLACE_PRODUCT_ASSETS, id, command,
+                Fingerprint.of(id + " " + body), key, Prefer.respondAsync(prefer)));
+        ResponseEntity.BodyBuilder response = answer(result);
+        return result.outcome().map(outcome -> outcome.succeeded()
+                        ? response.body((Object) Map.of("message", "Assets added to Products", "product",
+                        products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"))))
+                        : response.body((Object) ApiError.of(outcome.message(), outcome.errors())))
+                .orElseGet(() -> pending(response, result));
     }
 
     @GetMapping("/product/{id}")
     Map<String, Object> get(Caller caller, @PathVariable String id) {
         ProductView product = products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"));
         return Map.of("message", "Product retrieved successfully", "product", product);
+    }
+
+    /** Royalti's list: {@code page}, {@code size} (at most 100), {@code sort}, {@code order}, {@code q}. */
+    @GetMapping({"/product", "/product/"})
+    Map<String, Object> list(Caller caller, @RequestParam(required = false) String page,
+                             @RequestParam(required = false) String size,
+                             @RequestParam(required = false) String sort,
+                             @RequestParam(required = false) String order,
+                             @RequestParam(required = false) String q) {
+        ProductQuery query = ProductQuery.of(page, size, sort, order, q);
+        ProductReader.Page found = products.list(caller.tenantId(), query);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("message", "Products retrieved successfully");
+        answer.put("products", found.products());
+        answer.put("total", found.total());
+        answer.put("page", query.page());
+        answer.put("size", query.size());
+        return answer;
+    }
+
+    private static ResponseEntity<Object> pending(ResponseEntity.BodyBuilder response, CommandResult result) {
+        return response.location(URI.create("/requests/" + result.requestId()))
+                .body((Object) Map.of("status", "pending", "requestId", result.requestId(),
+                        "location", "/requests/" + result.requestId()));
     }
 
     private static ResponseEntity.BodyBuilder answer(CommandResult result) {
@@ -105,30 +249,26 @@ class ProductController {
     private ProductForm read(HttpServletRequest request) throws IOException {
         MediaType type = contentType(request);
         if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            return ProductForm.fromJson(json(request));
+            return ProductForm.fromJson(json(request, maxBodyBytes));
         }
         if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
-            try {
-                return ProductForm.fromMultipart(MultipartFields.read(request, MAX_FORM_FIELDS, MAX_FIELD_BYTES,
-                        maxBodyBytes), json);
-            } catch (ProductForm.FormException e) {
-                throw ApiException.badRequest("Invalid product", e.errors());
-            }
+            return ProductForm.fromMultipart(MultipartFields.read(request, MAX_FORM_FIELDS, MAX_FIELD_BYTES,
+                    maxBodyBytes), json);
         }
         throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Send the product as application/json or multipart/form-data");
     }
 
-    private JsonNode json(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Body larger than " + maxBodyBytes + " bytes");
+    private JsonNode json(HttpServletRequest request, long limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Body larger than " + limit + " bytes");
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes((int) maxBodyBytes + 1);
+            body = in.readNBytes((int) limit + 1);
         }
-        if (body.length > maxBodyBytes) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Body larger than " + maxBodyBytes + " bytes");
+        if (body.length > limit) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Body larger than " + limit + " bytes");
         }
         if (body.length == 0) {
             throw ApiException.badRequest("The request body is empty", List.of());

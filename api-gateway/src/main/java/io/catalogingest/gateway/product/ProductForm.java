@@ -52,8 +52,9 @@ final class ProductForm {
     private final ObjectNode input;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private ProductForm(ObjectNode input) {
+    private ProductForm(ObjectNode input, List<FieldError> readErrors) {
         this.input = input;
+        this.errors.addAll(readErrors);
     }
 
     /** The form as sent as JSON. */
@@ -61,10 +62,13 @@ final class ProductForm {
         if (body == null || !body.isObject()) {
             throw new FormException(List.of(new FieldError(null, "the body must be a JSON object")));
         }
-        return new ProductForm((ObjectNode) body);
+        return new ProductForm((ObjectNode) body, List.of());
     }
 
-    /** The form as sent as multipart/form-data: JSON-valued and indexed fields are parsed. */
+    /**
+     * The form as sent as multipart/form-data: JSON-valued and indexed fields are parsed. Fields that cannot be
+     * read are reported by {@link #toCommand(JsonMapper)} with every other violation.
+     */
     static ProductForm fromMultipart(Map<String, List<String>> fields, JsonMapper json) {
         ObjectNode input = json.createObjectNode();
         List<FieldError> errors = new ArrayList<>();
@@ -95,10 +99,7 @@ final class ProductForm {
                 items.values().forEach(array::add);
             }
         });
-        if (!errors.isEmpty()) {
-            throw new FormException(errors);
-        }
-        return new ProductForm(input);
+        return new ProductForm(input, errors);
     }
 
     private static java.util.Optional<JsonNode> parseJson(JsonMapper json, String name, String value,
@@ -140,9 +141,7 @@ final class ProductForm {
         }
         String catalogNumber = text("catalogNumber", 0, SHORT_MAX, false);
         String catalog = text("catalog", 0, SHORT_MAX, false);
-        if (catalogNumber != null && catalog != null && !catalogNumber.equals(catalog)) {
-            errors.add(new FieldError("catalog", "is a deprecated alias of catalogNumber and differs from it"));
-        }
+        // catalog is the deprecated alias: catalogNumber wins when both are given (the answer carries Deprecation)
         String externalId = text("externalId", 0, SHORT_MAX, false);
         String displayArtist = text("displayArtist", 0, DISPLAY_ARTIST_MAX, false);
         String type = oneOf("type", List.of("Audio", "Video"), "Audio");
@@ -281,7 +280,9 @@ final class ProductForm {
                 errors.add(new FieldError(field + ".id", "is required (at most " + SHORT_MAX + " characters)"));
                 continue;
             }
-            String type = artist.path("type").isString() ? artist.get("type").asString().toLowerCase(Locale.ROOT) : "primary";
+            JsonNode typeNode = artist.get("type");
+            String type = typeNode == null || typeNode.isNull() ? "primary"
+                    : typeNode.isString() ? typeNode.asString().strip().toLowerCase(Locale.ROOT) : "";
             if (!type.equals("primary") && !type.equals("featuring")) {
                 errors.add(new FieldError(field + ".type", "must be primary or featuring"));
                 continue;
@@ -296,7 +297,14 @@ final class ProductForm {
     }
 
     private List<AssetRef> assets() {
-        JsonNode node = input.get("assets");
+        return assets(input.get("assets"), errors);
+    }
+
+    /**
+     * The track list of a form or of {@code PUT /product/{id}/assets}: {@code [{asset, number}]}, numbers 1-9999
+     * (default: the position), no asset or number twice. Violations are added to {@code errors}.
+     */
+    static List<AssetRef> assets(JsonNode node, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return List.of();
         }

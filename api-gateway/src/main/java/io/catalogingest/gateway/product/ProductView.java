@@ -14,6 +14,14 @@ public record ProductView(String id, String title, String displayArtist, String 
                           List<Artist> artists, List<Asset> assets, JsonNode distribution, JsonNode contributors,
                           JsonNode metadata, boolean isDraft, Instant createdAt, Instant updatedAt) {
 
+    /** The same product with its artists and tracks. */
+    ProductView withLinks(List<Artist> productArtists, List<Asset> productAssets) {
+        return new ProductView(id, title, displayArtist, upc, catalogNumber, externalId, type, format, explicit,
+                releaseDate, takedownDate, mainGenre, subGenre, status, version, label, copyright, publisher, media,
+                List.copyOf(productArtists), List.copyOf(productAssets), distribution, contributors, metadata,
+                isDraft, createdAt, updatedAt);
+    }
+
     /** A media file of the product (artwork, etc.). */
     public record Media(String id, String url, String type, String mimetype) {
     }

@@ -1,6 +1,8 @@
 package io.catalogingest.gateway.request;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -84,6 +86,25 @@ class RequestStore {
                         rs.getString("resource_id"), rs.getInt("http_status"), rs.getString("message"),
                         errors(rs.getString("errors")), rs.getTimestamp("completed_at").toInstant()))
                 .findOne());
+    }
+
+    /** The outcomes of those of the requests that have one. */
+    Map<UUID, RequestOutcome> outcomes(String tenantId, List<UUID> requestIds) {
+        Map<UUID, RequestOutcome> outcomes = new HashMap<>();
+        if (requestIds.isEmpty()) {
+            return outcomes;
+        }
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        select request_id, tenant_id, outcome, resource_type, resource_id, http_status, message,
+                               errors::text as errors, completed_at
+                        from request_outcome where tenant_id = :tenantId and request_id = any(:requestIds)""")
+                .bind("tenantId", tenantId).bindArray("requestIds", UUID.class, requestIds)
+                .map((rs, ctx) -> new RequestOutcome(rs.getObject("request_id", UUID.class),
+                        rs.getString("tenant_id"), rs.getString("outcome"), rs.getString("resource_type"),
+                        rs.getString("resource_id"), rs.getInt("http_status"), rs.getString("message"),
+                        errors(rs.getString("errors")), rs.getTimestamp("completed_at").toInstant()))
+                .forEach(outcome -> outcomes.put(outcome.requestId(), outcome)));
+        return outcomes;
     }
 
     private List<FieldError> errors(String text) {

@@ -1,39 +1,165 @@
 package io.catalogingest.ingest.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import io.catalogingest.common.catalog.CreateArtist;
+import io.catalogingest.common.catalog.CreateAsset;
 import io.catalogingest.common.catalog.CreateProduct;
+import io.catalogingest.common.catalog.ReplaceProductAssets;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.envelope.UnreadableMessageException;
+import io.catalogingest.common.reviews.CreateProductFromRelease;
+import io.catalogingest.ingest.artist.ArtistCatalog;
+import io.catalogingest.ingest.asset.AssetCatalog;
+import io.catalogingest.ingest.autocreation.ReleaseProductCreation;
 import io.catalogingest.ingest.product.ProductIngestion;
 import io.catalogingest.support.messaging.InboundRecords;
 import io.catalogingest.support.messaging.PoisonMessageException;
 
-/** Thin adapter: reads catalog commands and hands each to its feature. Throws; the error handler decides. */
+/**
+ * Thin adapter: reads catalog commands a poll at a time and hands them to their features in runs (consecutive
+ * records of one type, in log order), each run applied as one batch. Throws; the worker's one error handler decides.
+ *
+ * <p>A record that cannot be read or does not belong here stops the batch: the records before it are applied,
+ * then {@link BatchListenerFailedException} names it, so the error handler commits the ones before and sends it
+ * alone to the dead-letter topic. A run that fails as a whole (a transient failure, or one record the database
+ * refuses) is applied again record by record, so the failure is pinned to the record that causes it: it alone is
+ * retried with backoff and, when retries run out, dead-lettered.
+ */
 @Component
 class CatalogCommandListener {
 
+    static final String CONTAINER_FACTORY = "catalogCommandContainerFactory";
+    private static final Logger log = LoggerFactory.getLogger(CatalogCommandListener.class);
+
     private final InboundRecords inbound;
     private final ProductIngestion products;
+    private final ArtistCatalog artists;
+    private final AssetCatalog assets;
+    private final ReleaseProductCreation releaseProducts;
 
-    CatalogCommandListener(InboundRecords inbound, ProductIngestion products) {
+    CatalogCommandListener(InboundRecords inbound, ProductIngestion products, ArtistCatalog artists,
+                           AssetCatalog assets, ReleaseProductCreation releaseProducts) {
         this.inbound = inbound;
         this.products = products;
+        this.artists = artists;
+        this.assets = assets;
+        this.releaseProducts = releaseProducts;
     }
 
     @KafkaListener(id = "ingest-catalog-commands", groupId = "${catalog.ingest.group:ingest-worker}",
             topics = "${catalog.topics.prefix:}" + Topics.CATALOG_COMMANDS,
-            concurrency = "${catalog.ingest.concurrency:2}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        Envelope<?> envelope = inbound.decode(record);
-        if (envelope.payload() instanceof CreateProduct) {
-            @SuppressWarnings("unchecked")
-            Envelope<CreateProduct> command = (Envelope<CreateProduct>) envelope;
-            products.create(command);
+            concurrency = "${catalog.ingest.concurrency:2}",
+            containerFactory = CONTAINER_FACTORY, batch = "true",
+            properties = {
+                    "max.poll.records=${catalog.ingest.batch.max-poll-records:500}",
+                    "fetch.min.bytes=${catalog.ingest.batch.fetch-min-bytes:1}",
+                    "fetch.max.wait.ms=${catalog.ingest.batch.fetch-max-wait-ms:100}",
+                    "max.partition.fetch.bytes=${catalog.ingest.batch.max-partition-fetch-bytes:4194304}"})
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        List<Envelope<?>> envelopes = new ArrayList<>(records.size());
+        RuntimeException stop = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                Envelope<?> envelope = inbound.decode(record);
+                if (!isCatalogCommand(envelope.payload())) {
+                    throw new PoisonMessageException(envelope.type() + " does not belong on the catalog command topic");
+                }
+                envelopes.add(envelope);
+            } catch (UnreadableMessageException | PoisonMessageException e) {
+                stop = e;
+                break;
+            }
+        }
+        int start = 0;
+        while (start < envelopes.size()) {
+            Class<?> type = envelopes.get(start).payload().getClass();
+            int end = start + 1;
+            while (end < envelopes.size() && envelopes.get(end).payload().getClass() == type) {
+                end++;
+            }
+            applyRun(envelopes.subList(start, end), start);
+            start = end;
+        }
+        if (stop != null) {
+            throw new BatchListenerFailedException(stop.getMessage(), stop, envelopes.size());
+        }
+    }
+
+    private void applyRun(List<Envelope<?>> run, int firstIndex) {
+        try {
+            apply(run);
+        } catch (RuntimeException e) {
+            if (run.size() == 1) {
+                throw new BatchListenerFailedException(e.getMessage(), e, firstIndex);
+            }
+            log.warn("A batch of {} {} failed ({}); applying its records one by one", run.size(),
+                    run.get(0).type(), e.toString());
+            for (int i = 0; i < run.size(); i++) {
+                try {
+                    apply(List.of(run.get(i)));
+                } catch (RuntimeException single) {
+                    throw new BatchListenerFailedException(single.getMessage(), single, firstIndex + i);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void apply(List<Envelope<?>> run) {
+        Object first = run.get(0).payload();
+        List typed = run;
+        if (first instanceof CreateProduct) {
+            products.createAll((List<Envelope<CreateProduct>>) typed);
+        } else if (first instanceof ReplaceProductAssets) {
+            products.replaceAssetsAll((List<Envelope<ReplaceProductAssets>>) typed);
+        } else if (first instanceof CreateArtist) {
+            artists.createAll((List<Envelope<CreateArtist>>) typed);
+        } else if (first instanceof CreateAsset) {
+            assets.createAll((List<Envelope<CreateAsset>>) typed);
+        } else if (first instanceof CreateProductFromRelease) {
+            releaseProducts.createAll((List<Envelope<CreateProductFromRelease>>) typed);
         } else {
-            throw new PoisonMessageException(envelope.type() + " does not belong on the catalog command topic");
+            throw new IllegalStateException("no feature applies " + run.get(0).type());
+        }
+    }
+
+    private static boolean isCatalogCommand(Object payload) {
+        return payload instanceof CreateProduct || payload instanceof ReplaceProductAssets
+                || payload instanceof CreateArtist || payload instanceof CreateAsset
+                || payload instanceof CreateProductFromRelease;
+    }
+
+    /**
+     * The container factory of this listener: Spring Boot's settings and the worker's one error handler, in batch
+     * mode.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Containers {
+
+        @Bean(CONTAINER_FACTORY)
+        ConcurrentKafkaListenerContainerFactory<Object, Object> catalogCommandContainerFactory(
+                ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+                ConsumerFactory<Object, Object> consumerFactory) {
+            ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                    new ConcurrentKafkaListenerContainerFactory<>();
+            configurer.configure(factory, consumerFactory);
+            factory.setBatchListener(true);
+            return factory;
         }
     }
 }

@@ -1,28 +1,48 @@
 package io.catalogingest.ingest.product;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.common.catalog.ArtistRef;
+import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.CreateProduct;
 import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.catalog.ProductAssetsReplaced;
 import io.catalogingest.common.catalog.ProductCreated;
 import io.catalogingest.common.catalog.ProductRejected;
+import io.catalogingest.common.catalog.ReplaceProductAssets;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.format.FormatRule;
+import io.catalogingest.common.format.FormatThresholds;
+import io.catalogingest.common.format.ProductFormat;
+import io.catalogingest.common.upc.PlaceholderUpc;
+import io.catalogingest.common.upc.Upc;
 import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.persistence.MessageLedger;
 import io.catalogingest.support.persistence.Outcome;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies create-product commands: checks them against the catalog, persists the product, records the outcome
- * in the same transaction as the dedupe mark, then announces it.
+ * Applies product commands against the catalog. Many create-product commands are applied in one transaction with
+ * a handful of statements (claims, reference lookups, UPC allocation, product rows, links, outcomes), yet each
+ * command keeps its own dedupe mark, its own outcome and its own event: a rejected one does not hold back the others.
  */
 @Service
 public class ProductIngestion {
@@ -33,60 +53,300 @@ public class ProductIngestion {
 
     private final Jdbi jdbi;
     private final MessageLedger ledger;
+    private final BatchLedger batchLedger;
     private final MessagePublisher publisher;
-    private final JsonMapper json;
+    private final UpcPlan upcPlan;
+    private final FormatThresholds thresholds;
 
-    ProductIngestion(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, JsonMapper json) {
+    ProductIngestion(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, JsonMapper json,
+                     UpcProperties upc, FormatProperties format) {
         this.jdbi = jdbi;
         this.ledger = ledger;
+        this.batchLedger = new BatchLedger(json);
         this.publisher = publisher;
-        this.json = json;
+        this.upcPlan = UpcPlan.from(upc);
+        this.thresholds = format.thresholds();
     }
 
+    /** Applies one create-product command. */
     public void create(Envelope<CreateProduct> command) {
-        Outcome outcome = jdbi.inTransaction(handle -> {
-            if (!ledger.claim(handle, CONSUMER, command.id())) {
-                log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
-                return ledger.recordedEvent(handle, command.requestId())
-                        .map(recorded -> new Outcome(true, null, null, 0, null, List.of(), recorded.topic(),
-                                recorded.event()))
-                        .orElse(null);
+        createAll(List.of(command));
+    }
+
+    /** Applies create-product commands in one transaction, then announces each one's outcome. */
+    public void createAll(List<Envelope<CreateProduct>> commands) {
+        long start = System.nanoTime();
+        List<Envelope<?>> events = jdbi.inTransaction(handle -> applyAll(handle, commands));
+        long committed = System.nanoTime();
+        publisher.publishAll(Topics.CATALOG_EVENTS, events);
+        if (log.isDebugEnabled()) {
+            log.debug("Applied {} create-product commands: transaction {} ms, events {} ms", commands.size(),
+                    (committed - start) / 1_000_000, (System.nanoTime() - committed) / 1_000_000);
+        }
+    }
+
+    /**
+     * Applies one create-product command inside the caller's transaction with every rule of this feature
+     * (references, defaults, format, UPC given or allocated), but without a dedupe mark, a recorded outcome or an
+     * event: for features that create a product as part of their own work (auto-creation of an approved release).
+     */
+    public Outcome createInTransaction(Handle handle, Envelope<CreateProduct> command) {
+        Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+        decide(handle, List.of(command), outcomes);
+        return outcomes.get(command.id());
+    }
+
+    /** Applies replace-tracks commands in one transaction, then announces each one's outcome. */
+    public void replaceAssetsAll(List<Envelope<ReplaceProductAssets>> commands) {
+        List<Envelope<?>> events = jdbi.inTransaction(handle -> {
+            List<Envelope<?>> announced = new ArrayList<>();
+            for (Envelope<ReplaceProductAssets> command : commands) {
+                if (!ledger.claim(handle, CONSUMER, command.id())) {
+                    ledger.recordedEvent(handle, command.requestId()).ifPresent(event -> announced.add(event.event()));
+                    continue;
+                }
+                Outcome outcome = replaceAssets(handle, command);
+                ledger.record(handle, command, outcome);
+                announced.add(outcome.event());
             }
-            Outcome result = apply(handle, command);
-            ledger.record(handle, command, result);
-            return result;
+            return announced;
         });
-        if (outcome != null) {
-            publisher.publish(outcome.topic(), outcome.event());
-        }
+        publisher.publishAll(Topics.CATALOG_EVENTS, events);
     }
 
-    private Outcome apply(org.jdbi.v3.core.Handle handle, Envelope<CreateProduct> command) {
-        CreateProduct product = command.payload();
+    private List<Envelope<?>> applyAll(Handle handle, List<Envelope<CreateProduct>> commands) {
+        Set<UUID> claimed = batchLedger.claimAll(handle, CONSUMER, commands.stream().map(Envelope::id).toList());
+        List<Envelope<CreateProduct>> fresh = new ArrayList<>();
+        List<Envelope<CreateProduct>> repeated = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (Envelope<CreateProduct> command : commands) {
+            (claimed.contains(command.id()) && seen.add(command.id()) ? fresh : repeated).add(command);
+        }
+        Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+        if (!fresh.isEmpty()) {
+            decide(handle, fresh, outcomes);
+            List<BatchLedger.Entry> entries = new ArrayList<>(fresh.size());
+            fresh.forEach(command -> entries.add(new BatchLedger.Entry(command, outcomes.get(command.id()))));
+            batchLedger.recordAll(handle, entries);
+        }
+        List<Envelope<?>> events = new ArrayList<>(commands.size());
+        for (Envelope<CreateProduct> command : fresh) {
+            events.add(outcomes.get(command.id()).event());
+        }
+        for (Envelope<CreateProduct> command : repeated) {
+            log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
+            ledger.recordedEvent(handle, command.requestId()).ifPresent(recorded -> events.add(recorded.event()));
+        }
+        return events;
+    }
+
+    /** Decides, allocates and inserts; puts every command's outcome into {@code outcomes}. */
+    private void decide(Handle handle, List<Envelope<CreateProduct>> commands, Map<UUID, Outcome> outcomes) {
+        Set<ProductStore.Key> artistKeys = new HashSet<>();
+        Set<ProductStore.Key> assetKeys = new HashSet<>();
+        for (Envelope<CreateProduct> command : commands) {
+            command.payload().artists().forEach(a -> artistKeys.add(new ProductStore.Key(command.tenantId(), a.id())));
+            command.payload().assets().forEach(a -> assetKeys.add(new ProductStore.Key(command.tenantId(), a.asset())));
+        }
+        Map<ProductStore.Key, ProductStore.Artist> artists = ProductStore.artists(handle, artistKeys);
+        Map<ProductStore.Key, ProductStore.Asset> assets = ProductStore.assets(handle, assetKeys);
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (Envelope<CreateProduct> command : commands) {
+            List<FieldError> unknown = unknownReferences(command.tenantId(), command.payload().artists(),
+                    command.payload().assets(), artists, assets);
+            if (!unknown.isEmpty()) {
+                outcomes.put(command.id(), rejection(command, 400, "Product refers to unknown artists or assets",
+                        unknown));
+                continue;
+            }
+            candidates.add(new Candidate(command, defaults(command, artists), format(command.tenantId(),
+                    command.payload().assets(), assets)));
+        }
+        List<ProductStore.Row> rows = new ArrayList<>();
+        Map<UpcPlan.Block, List<Candidate>> needNumbers = new TreeMap<>(Comparator.comparing(UpcPlan.Block::key));
+        for (Candidate candidate : candidates) {
+            CreateProduct product = candidate.command().payload();
+            if (product.upc() != null) {
+                Optional<String> problem = Upc.problemWith(product.upc());
+                if (problem.isPresent()) {
+                    outcomes.put(candidate.command().id(), rejection(candidate.command(), 400, "Invalid product",
+                            List.of(new FieldError("upc", problem.get()))));
+                    continue;
+                }
+                rows.add(candidate.row(product.upc(), Upc.of(product.upc()).gtin14()));
+            } else if (upcPlan.forTenant(candidate.command().tenantId()) instanceof UpcPlan.Block block) {
+                needNumbers.computeIfAbsent(block, b -> new ArrayList<>()).add(candidate);
+            } else {
+                rows.add(candidate.row(PlaceholderUpc.forProductId(product.productId()), null));
+            }
+        }
+        Map<UUID, UpcPlan.Block> allocatedFrom = new LinkedHashMap<>();
+        // counters are locked in the order of their keys, so two workers never wait on each other in a circle
+        needNumbers.forEach((block, waiting) -> rows.addAll(number(handle, block, waiting, outcomes, allocatedFrom)));
+
+        Map<UUID, Candidate> byMessage = new LinkedHashMap<>();
+        candidates.forEach(candidate -> byMessage.put(candidate.command().id(), candidate));
+        List<ProductStore.Row> inserted = new ArrayList<>();
+        List<ProductStore.Row> pending = rows;
+        while (!pending.isEmpty()) {
+            Set<UUID> done = ProductStore.insertAll(handle, pending);
+            List<Candidate> renumber = new ArrayList<>();
+            for (ProductStore.Row row : pending) {
+                Candidate candidate = byMessage.get(row.messageId());
+                if (done.contains(row.messageId())) {
+                    inserted.add(row);
+                    outcomes.put(row.messageId(), created(candidate.command(), row));
+                } else if (ProductStore.idTaken(handle, row.tenantId(), row.product().productId())) {
+                    outcomes.put(row.messageId(), rejection(candidate.command(), 409,
+                            "Product conflicts with an existing one", List.of(new FieldError("id",
+                                    "a product with id " + row.product().productId() + " already exists"))));
+                } else if (allocatedFrom.containsKey(row.messageId())) {
+                    // a UPC given by hand earlier took this number: draw the next one
+                    renumber.add(candidate);
+                } else {
+                    outcomes.put(row.messageId(), rejection(candidate.command(), 409,
+                            "Product conflicts with an existing one",
+                            List.of(new FieldError("upc", "UPC " + row.upc() + " already exists"))));
+                }
+            }
+            pending = new ArrayList<>();
+            Map<UpcPlan.Block, List<Candidate>> again = new TreeMap<>(Comparator.comparing(UpcPlan.Block::key));
+            renumber.forEach(candidate -> again.computeIfAbsent(allocatedFrom.get(candidate.command().id()),
+                    b -> new ArrayList<>()).add(candidate));
+            for (Map.Entry<UpcPlan.Block, List<Candidate>> entry : again.entrySet()) {
+                pending.addAll(number(handle, entry.getKey(), entry.getValue(), outcomes, allocatedFrom));
+            }
+        }
+        ProductStore.insertLinks(handle, inserted);
+    }
+
+    /** UPCs from a block for the candidates, in order; those the block cannot serve are rejected. */
+    private List<ProductStore.Row> number(Handle handle, UpcPlan.Block block, List<Candidate> waiting,
+                                          Map<UUID, Outcome> outcomes, Map<UUID, UpcPlan.Block> allocatedFrom) {
+        List<Upc> upcs = ProductStore.allocate(handle, block, waiting.size());
+        List<ProductStore.Row> rows = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            Candidate candidate = waiting.get(i);
+            if (i < upcs.size()) {
+                allocatedFrom.put(candidate.command().id(), block);
+                rows.add(candidate.row(upcs.get(i).value(), upcs.get(i).gtin14()));
+            } else {
+                log.warn("UPC block {} [{}..{}] is exhausted; rejecting product {} of tenant {}",
+                        block.block().companyPrefix(), block.block().firstItemReference(),
+                        block.block().lastItemReference(), candidate.command().payload().productId(),
+                        candidate.command().tenantId());
+                outcomes.put(candidate.command().id(), rejection(candidate.command(), 409,
+                        "No UPC left to allocate", List.of(new FieldError("upc", "the UPC block of this workspace "
+                                + "(GS1 prefix " + block.block().companyPrefix() + ", item references "
+                                + block.block().firstItemReference() + ".." + block.block().lastItemReference()
+                                + ") is exhausted: give a upc, or ask for a new block"))));
+            }
+        }
+        return rows;
+    }
+
+    private Outcome replaceAssets(Handle handle, Envelope<ReplaceProductAssets> command) {
+        ReplaceProductAssets replace = command.payload();
         String tenant = command.tenantId();
-        ObjectNode documents = json.createObjectNode();
-        documents.set("contributors", product.contributors());
-        documents.set("distribution", product.distribution());
-        documents.set("metadata", product.metadata());
-        boolean created = ProductStore.insert(handle, tenant, command.requestId(), product, product.upc(), null,
-                documents.toString()).isPresent();
-        if (!created) {
-            FieldError reason = ProductStore.idTaken(handle, tenant, product.productId())
-                    ? new FieldError("id", "a product with id " + product.productId() + " already exists")
-                    : new FieldError("upc", "UPC " + product.upc() + " already exists");
-            log.info("Rejected product {} of tenant {}: {}", product.productId(), tenant, reason.message());
-            return rejection(command, 409, "Product conflicts with an existing one", List.of(reason));
+        if (ProductStore.lock(handle, tenant, replace.productId()).isEmpty()) {
+            return rejection(command, replace.productId(), 404, "Product not found", List.of());
         }
-        log.info("Created product {} of tenant {} (request {})", product.productId(), tenant, command.requestId());
-        return Outcome.success("product", product.productId(), 201, Topics.CATALOG_EVENTS,
-                command.reply(CatalogMessages.PRODUCT_CREATED, SOURCE, product.productId(),
-                        new ProductCreated(product.productId(), product.upc(), null)));
+        Set<ProductStore.Key> keys = new HashSet<>();
+        replace.assets().forEach(asset -> keys.add(new ProductStore.Key(tenant, asset.asset())));
+        Map<ProductStore.Key, ProductStore.Asset> assets = ProductStore.assets(handle, keys);
+        List<FieldError> unknown = unknownReferences(tenant, List.of(), replace.assets(), Map.of(), assets);
+        if (!unknown.isEmpty()) {
+            return rejection(command, replace.productId(), 400, "Unknown assets", unknown);
+        }
+        ProductStore.replaceTracks(handle, tenant, replace.productId(), replace.assets());
+        String format = format(tenant, replace.assets(), assets);
+        ProductStore.updateFormat(handle, tenant, replace.productId(), format);
+        log.info("Replaced the tracks of product {} of tenant {}: {} tracks, format {}", replace.productId(), tenant,
+                replace.assets().size(), format);
+        return Outcome.success("product", replace.productId(), 200, Topics.CATALOG_EVENTS,
+                command.reply(CatalogMessages.PRODUCT_ASSETS_REPLACED, SOURCE, replace.productId(),
+                        new ProductAssetsReplaced(replace.productId(), replace.assets().size(), format,
+                                command.requestId())));
     }
 
-    private Outcome rejection(Envelope<CreateProduct> command, int status, String message, List<FieldError> errors) {
-        String productId = command.payload().productId();
+    private static List<FieldError> unknownReferences(String tenant, List<ArtistRef> artistRefs,
+                                                      List<AssetRef> assetRefs,
+                                                      Map<ProductStore.Key, ProductStore.Artist> artists,
+                                                      Map<ProductStore.Key, ProductStore.Asset> assets) {
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < artistRefs.size(); i++) {
+            if (!artists.containsKey(new ProductStore.Key(tenant, artistRefs.get(i).id()))) {
+                unknown.add(new FieldError("artists[" + i + "].id", "no artist " + artistRefs.get(i).id()
+                        + " in this workspace"));
+            }
+        }
+        for (int i = 0; i < assetRefs.size(); i++) {
+            if (!assets.containsKey(new ProductStore.Key(tenant, assetRefs.get(i).asset()))) {
+                unknown.add(new FieldError("assets[" + i + "].asset", "no asset " + assetRefs.get(i).asset()
+                        + " in this workspace"));
+            }
+        }
+        return unknown;
+    }
+
+    /** Label, copyright and publisher: the request's where given, else the primary artist's defaults. */
+    private static Defaults defaults(Envelope<CreateProduct> command,
+                                     Map<ProductStore.Key, ProductStore.Artist> artists) {
+        CreateProduct product = command.payload();
+        Optional<ProductStore.Artist> primary = product.artists().stream()
+                .filter(artist -> artist.type() == null || "primary".equals(artist.type()))
+                .findFirst()
+                .map(artist -> artists.get(new ProductStore.Key(command.tenantId(), artist.id())));
+        return new Defaults(
+                product.label() != null ? product.label() : primary.map(ProductStore.Artist::label).orElse(null),
+                product.copyright() != null ? product.copyright()
+                        : primary.map(ProductStore.Artist::copyright).orElse(null),
+                product.publisher() != null ? product.publisher()
+                        : primary.map(ProductStore.Artist::publisher).orElse(null));
+    }
+
+    private String format(String tenant, List<AssetRef> tracks, Map<ProductStore.Key, ProductStore.Asset> assets) {
+        List<Duration> durations = new ArrayList<>(tracks.size());
+        for (AssetRef track : tracks) {
+            Integer seconds = assets.get(new ProductStore.Key(tenant, track.asset())).durationSeconds();
+            durations.add(seconds == null ? null : Duration.ofSeconds(seconds));
+        }
+        return FormatRule.decide(durations, thresholds).map(ProductFormat::jsonName).orElse(null);
+    }
+
+    private static Outcome created(Envelope<CreateProduct> command, ProductStore.Row row) {
+        String productId = row.product().productId();
+        log.trace("Created product {} of tenant {} with UPC {} (request {})", productId, row.tenantId(), row.upc(),
+                command.requestId());
+        return Outcome.success("product", productId, 201, Topics.CATALOG_EVENTS,
+                command.reply(CatalogMessages.PRODUCT_CREATED, SOURCE, productId,
+                        new ProductCreated(productId, row.upc(), row.format(), command.requestId())));
+    }
+
+    private static Outcome rejection(Envelope<CreateProduct> command, int status, String message,
+                                     List<FieldError> errors) {
+        return rejection(command, command.payload().productId(), status, message, errors);
+    }
+
+    private static Outcome rejection(Envelope<?> command, String productId, int status, String message,
+                                     List<FieldError> errors) {
+        log.info("Rejected {} for product {} of tenant {}: {} {}", command.type(), productId, command.tenantId(),
+                message, errors);
         return Outcome.rejection("product", productId, status, message, errors, Topics.CATALOG_EVENTS,
                 command.reply(CatalogMessages.PRODUCT_REJECTED, SOURCE, productId,
-                        new ProductRejected(productId, status, message, errors)));
+                        new ProductRejected(productId, status, message, errors, command.requestId())));
+    }
+
+    private record Defaults(String label, String copyright, String publisher) {
+    }
+
+    /** A command that passed the state checks, waiting for its UPC. */
+    private record Candidate(Envelope<CreateProduct> command, Defaults defaults, String format) {
+
+        ProductStore.Row row(String upc, String upcKey) {
+            return new ProductStore.Row(command.id(), command.requestId(), command.tenantId(), command.payload(),
+                    upc, upcKey, format, defaults.label(), defaults.copyright(), defaults.publisher());
+        }
     }
 }

@@ -1,58 +1,320 @@
 package io.catalogingest.ingest.product;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 
+import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
+import io.catalogingest.common.upc.Upc;
+import tools.jackson.databind.JsonNode;
 
-/** Product rows, written inside the caller's transaction. */
+/**
+ * Product rows and the catalog state products refer to, read and written inside the caller's transaction. Writes
+ * of many products are one statement each (arrays through {@code unnest}), whatever the number of products.
+ */
 final class ProductStore {
 
     private ProductStore() {
     }
 
-    /** Inserts the product; empty when its id or UPC is taken in the tenant. */
-    static Optional<String> insert(Handle handle, String tenantId, java.util.UUID requestId, CreateProduct product,
-                                   String upc, String format, String json) {
-        return handle.createQuery("""
-                        insert into product (tenant_id, id, title, upc, catalog_number, external_id, display_artist,
-                            type, version, explicit, release_date, takedown_date, main_genre, sub_genre, status,
-                            format, label, copyright, publisher, contributors, distribution, metadata, request_id)
-                        select :tenantId, :id, :title, :upc, :catalogNumber, :externalId, :displayArtist, :type,
-                            :version, :explicit, :releaseDate, :takedownDate, :mainGenre, :subGenre, :status, :format,
-                            :label, :copyright, :publisher, cast(j.doc -> 'contributors' as jsonb),
-                            cast(j.doc -> 'distribution' as jsonb), cast(j.doc -> 'metadata' as jsonb), :requestId
-                        from (select cast(:json as jsonb) as doc) j
+    /** An artist a product may name, with the defaults it gives its products. */
+    record Artist(String tenantId, String id, String name, String label, String copyright, String publisher) {
+    }
+
+    /** An asset a product may name; {@code durationSeconds} null when unknown. */
+    record Asset(String tenantId, String id, Integer durationSeconds) {
+    }
+
+    /** A product ready to insert: the command and what the worker decided for it. */
+    record Row(UUID messageId, UUID requestId, String tenantId, CreateProduct product, String upc, String upcKey,
+               String format, String label, String copyright, String publisher) {
+    }
+
+    /** Tenant and id, for lookups of rows of several tenants at once. */
+    record Key(String tenantId, String id) {
+    }
+
+    static Map<Key, Artist> artists(Handle handle, Set<Key> keys) {
+        Map<Key, Artist> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        handle.createQuery("""
+                        select a.tenant_id, a.id, a.name, a.label, a.copyright, a.publisher
+                        from artist a
+                        join unnest(cast(:tenants as text[]), cast(:ids as text[])) as k(tenant_id, id)
+                          on a.tenant_id = k.tenant_id and a.id = k.id""")
+                .bindArray("tenants", String.class, keys.stream().map(Key::tenantId).toList())
+                .bindArray("ids", String.class, keys.stream().map(Key::id).toList())
+                .map((rs, ctx) -> new Artist(rs.getString("tenant_id"), rs.getString("id"), rs.getString("name"),
+                        rs.getString("label"), rs.getString("copyright"), rs.getString("publisher")))
+                .forEach(artist -> found.put(new Key(artist.tenantId(), artist.id()), artist));
+        return found;
+    }
+
+    static Map<Key, Asset> assets(Handle handle, Set<Key> keys) {
+        Map<Key, Asset> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        handle.createQuery("""
+                        select a.tenant_id, a.id, a.duration_seconds
+                        from asset a
+                        join unnest(cast(:tenants as text[]), cast(:ids as text[])) as k(tenant_id, id)
+                          on a.tenant_id = k.tenant_id and a.id = k.id""")
+                .bindArray("tenants", String.class, keys.stream().map(Key::tenantId).toList())
+                .bindArray("ids", String.class, keys.stream().map(Key::id).toList())
+                .map((rs, ctx) -> new Asset(rs.getString("tenant_id"), rs.getString("id"),
+                        (Integer) rs.getObject("duration_seconds")))
+                .forEach(asset -> found.put(new Key(asset.tenantId(), asset.id()), asset));
+        return found;
+    }
+
+    /**
+     * Inserts the products in one statement; a product whose id or UPC is taken in its tenant (by a row already
+     * there or an earlier one of {@code rows}) is left out.
+     *
+     * @return the message ids of the rows inserted
+     */
+    static Set<UUID> insertAll(Handle handle, List<Row> rows) {
+        int n = rows.size();
+        List<String> tenants = new ArrayList<>(n);
+        List<String> ids = new ArrayList<>(n);
+        List<String> titles = new ArrayList<>(n);
+        List<String> upcs = new ArrayList<>(n);
+        List<String> upcKeys = new ArrayList<>(n);
+        List<String> catalogNumbers = new ArrayList<>(n);
+        List<String> externalIds = new ArrayList<>(n);
+        List<String> displayArtists = new ArrayList<>(n);
+        List<String> types = new ArrayList<>(n);
+        List<String> versions = new ArrayList<>(n);
+        List<Boolean> explicits = new ArrayList<>(n);
+        List<String> releaseDates = new ArrayList<>(n);
+        List<String> takedownDates = new ArrayList<>(n);
+        List<String> mainGenres = new ArrayList<>(n);
+        List<String> subGenres = new ArrayList<>(n);
+        List<String> statuses = new ArrayList<>(n);
+        List<String> formats = new ArrayList<>(n);
+        List<String> labels = new ArrayList<>(n);
+        List<String> copyrights = new ArrayList<>(n);
+        List<String> publishers = new ArrayList<>(n);
+        List<String> contributors = new ArrayList<>(n);
+        List<String> distributions = new ArrayList<>(n);
+        List<String> metadatas = new ArrayList<>(n);
+        List<String> requestIds = new ArrayList<>(n);
+        List<String> messageIds = new ArrayList<>(n);
+        for (Row row : rows) {
+            CreateProduct product = row.product();
+            tenants.add(row.tenantId());
+            ids.add(product.productId());
+            titles.add(product.title());
+            upcs.add(row.upc());
+            upcKeys.add(row.upcKey());
+            catalogNumbers.add(product.catalogNumber());
+            externalIds.add(product.externalId());
+            displayArtists.add(product.displayArtist());
+            types.add(product.type() == null ? "Audio" : product.type());
+            versions.add(product.version());
+            explicits.add(Boolean.TRUE.equals(product.explicit()));
+            releaseDates.add(text(product.releaseDate()));
+            takedownDates.add(text(product.takedownDate()));
+            mainGenres.add(product.mainGenre());
+            subGenres.add(product.subGenre());
+            statuses.add(product.status() == null ? "active" : product.status());
+            formats.add(row.format());
+            labels.add(row.label());
+            copyrights.add(row.copyright());
+            publishers.add(row.publisher());
+            contributors.add(text(product.contributors()));
+            distributions.add(text(product.distribution()));
+            metadatas.add(text(product.metadata()));
+            requestIds.add(row.requestId() == null ? null : row.requestId().toString());
+            messageIds.add(row.messageId().toString());
+        }
+        return Set.copyOf(handle.createQuery("""
+                        insert into product (tenant_id, id, title, upc, upc_key, catalog_number, external_id,
+                            display_artist, type, version, explicit, release_date, takedown_date, main_genre, sub_genre,
+                            status, format, label, copyright, publisher, contributors, distribution, metadata,
+                            request_id, message_id)
+                        select tenant_id, id, title, upc, upc_key, catalog_number, external_id, display_artist, type,
+                            version, explicit, cast(release_date as date), cast(takedown_date as date), main_genre,
+                            sub_genre, status, format, label, copyright, publisher, cast(contributors as jsonb),
+                            cast(distribution as jsonb), cast(metadata as jsonb), cast(request_id as uuid),
+                            cast(message_id as uuid)
+                        from unnest(cast(:tenants as text[]), cast(:ids as text[]), cast(:titles as text[]),
+                            cast(:upcs as text[]), cast(:upcKeys as text[]), cast(:catalogNumbers as text[]),
+                            cast(:externalIds as text[]), cast(:displayArtists as text[]), cast(:types as text[]),
+                            cast(:versions as text[]), cast(:explicits as boolean[]), cast(:releaseDates as text[]),
+                            cast(:takedownDates as text[]), cast(:mainGenres as text[]), cast(:subGenres as text[]),
+                            cast(:statuses as text[]), cast(:formats as text[]), cast(:labels as text[]),
+                            cast(:copyrights as text[]), cast(:publishers as text[]), cast(:contributors as text[]),
+                            cast(:distributions as text[]), cast(:metadatas as text[]), cast(:requestIds as text[]),
+                            cast(:messageIds as text[]))
+                            as r(tenant_id, id, title, upc, upc_key, catalog_number, external_id, display_artist, type,
+                                 version, explicit, release_date, takedown_date, main_genre, sub_genre, status, format,
+                                 label, copyright, publisher, contributors, distribution, metadata, request_id,
+                                 message_id)
                         on conflict do nothing
-                        returning id""")
-                .bind("tenantId", tenantId)
-                .bind("id", product.productId())
-                .bind("title", product.title())
-                .bind("upc", upc)
-                .bind("catalogNumber", product.catalogNumber())
-                .bind("externalId", product.externalId())
-                .bind("displayArtist", product.displayArtist())
-                .bind("type", product.type() == null ? "Audio" : product.type())
-                .bind("version", product.version())
-                .bind("explicit", Boolean.TRUE.equals(product.explicit()))
-                .bind("releaseDate", product.releaseDate())
-                .bind("takedownDate", product.takedownDate())
-                .bind("mainGenre", product.mainGenre())
-                .bind("subGenre", product.subGenre())
-                .bind("status", product.status() == null ? "active" : product.status())
-                .bind("format", format)
-                .bind("label", product.label())
-                .bind("copyright", product.copyright())
-                .bind("publisher", product.publisher())
-                .bind("json", json)
-                .bind("requestId", requestId)
-                .mapTo(String.class)
-                .findOne();
+                        returning message_id""")
+                .bindArray("tenants", String.class, tenants)
+                .bindArray("ids", String.class, ids)
+                .bindArray("titles", String.class, titles)
+                .bindArray("upcs", String.class, upcs)
+                .bindArray("upcKeys", String.class, upcKeys)
+                .bindArray("catalogNumbers", String.class, catalogNumbers)
+                .bindArray("externalIds", String.class, externalIds)
+                .bindArray("displayArtists", String.class, displayArtists)
+                .bindArray("types", String.class, types)
+                .bindArray("versions", String.class, versions)
+                .bindArray("explicits", Boolean.class, explicits)
+                .bindArray("releaseDates", String.class, releaseDates)
+                .bindArray("takedownDates", String.class, takedownDates)
+                .bindArray("mainGenres", String.class, mainGenres)
+                .bindArray("subGenres", String.class, subGenres)
+                .bindArray("statuses", String.class, statuses)
+                .bindArray("formats", String.class, formats)
+                .bindArray("labels", String.class, labels)
+                .bindArray("copyrights", String.class, copyrights)
+                .bindArray("publishers", String.class, publishers)
+                .bindArray("contributors", String.class, contributors)
+                .bindArray("distributions", String.class, distributions)
+                .bindArray("metadatas", String.class, metadatas)
+                .bindArray("requestIds", String.class, requestIds)
+                .bindArray("messageIds", String.class, messageIds)
+                .mapTo(UUID.class)
+                .list());
+    }
+
+    /** The artists and tracks of freshly inserted products, in two statements. */
+    static void insertLinks(Handle handle, List<Row> rows) {
+        List<String> tenants = new ArrayList<>();
+        List<String> products = new ArrayList<>();
+        List<String> artists = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (Row row : rows) {
+            for (int i = 0; i < row.product().artists().size(); i++) {
+                tenants.add(row.tenantId());
+                products.add(row.product().productId());
+                artists.add(row.product().artists().get(i).id());
+                types.add(row.product().artists().get(i).type() == null ? "primary" : row.product().artists().get(i).type());
+                positions.add(i);
+            }
+        }
+        if (!tenants.isEmpty()) {
+            handle.createUpdate("""
+                            insert into product_artist (tenant_id, product_id, artist_id, type, position)
+                            select * from unnest(cast(:tenants as text[]), cast(:products as text[]),
+                                cast(:artists as text[]), cast(:types as text[]), cast(:positions as int[]))""")
+                    .bindArray("tenants", String.class, tenants)
+                    .bindArray("products", String.class, products)
+                    .bindArray("artists", String.class, artists)
+                    .bindArray("types", String.class, types)
+                    .bindArray("positions", Integer.class, positions)
+                    .execute();
+        }
+        List<String> trackTenants = new ArrayList<>();
+        List<String> trackProducts = new ArrayList<>();
+        List<String> assets = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        for (Row row : rows) {
+            for (AssetRef asset : row.product().assets()) {
+                trackTenants.add(row.tenantId());
+                trackProducts.add(row.product().productId());
+                assets.add(asset.asset());
+                numbers.add(asset.number());
+            }
+        }
+        insertTracks(handle, trackTenants, trackProducts, assets, numbers);
+    }
+
+    /** Replaces the tracks of one product. */
+    static void replaceTracks(Handle handle, String tenantId, String productId, List<AssetRef> tracks) {
+        handle.createUpdate("delete from product_asset where tenant_id = :tenantId and product_id = :productId")
+                .bind("tenantId", tenantId).bind("productId", productId).execute();
+        insertTracks(handle, tracks.stream().map(track -> tenantId).toList(),
+                tracks.stream().map(track -> productId).toList(), tracks.stream().map(AssetRef::asset).toList(),
+                tracks.stream().map(AssetRef::number).toList());
+    }
+
+    private static void insertTracks(Handle handle, List<String> tenants, List<String> products, List<String> assets,
+                                     List<Integer> numbers) {
+        if (tenants.isEmpty()) {
+            return;
+        }
+        handle.createUpdate("""
+                        insert into product_asset (tenant_id, product_id, asset_id, number)
+                        select * from unnest(cast(:tenants as text[]), cast(:products as text[]),
+                            cast(:assets as text[]), cast(:numbers as int[]))""")
+                .bindArray("tenants", String.class, tenants)
+                .bindArray("products", String.class, products)
+                .bindArray("assets", String.class, assets)
+                .bindArray("numbers", Integer.class, numbers)
+                .execute();
+    }
+
+    /** Locks the product row for a change of its tracks; empty when the tenant has no such product. */
+    static Optional<String> lock(Handle handle, String tenantId, String productId) {
+        return handle.createQuery("select id from product where tenant_id = :tenantId and id = :id for update")
+                .bind("tenantId", tenantId).bind("id", productId).mapTo(String.class).findOne();
+    }
+
+    static void updateFormat(Handle handle, String tenantId, String productId, String format) {
+        handle.createUpdate("""
+                        update product set format = :format, updated_at = now()
+                        where tenant_id = :tenantId and id = :id""")
+                .bind("format", format).bind("tenantId", tenantId).bind("id", productId).execute();
     }
 
     static boolean idTaken(Handle handle, String tenantId, String productId) {
         return handle.createQuery("select exists (select 1 from product where tenant_id = :tenantId and id = :id)")
                 .bind("tenantId", tenantId).bind("id", productId).mapTo(Boolean.class).one();
+    }
+
+    /**
+     * Takes up to {@code count} item references from a block's counter, fewer when the block runs out (none:
+     * exhausted). The counter row stays locked until the caller's transaction ends.
+     */
+    static List<Upc> allocate(Handle handle, UpcPlan.Block block, int count) {
+        handle.createUpdate("""
+                        insert into upc_counter (block, next_item_reference) values (:block, :first)
+                        on conflict do nothing""")
+                .bind("block", block.key()).bind("first", block.block().firstItemReference()).execute();
+        long[] range = handle.createQuery("""
+                        with previous as (
+                            select greatest(next_item_reference, :first) as start
+                            from upc_counter where block = :block for update)
+                        update upc_counter c
+                        set next_item_reference = least(p.start + :count, :last + 1)
+                        from previous p
+                        where c.block = :block
+                        returning p.start, c.next_item_reference""")
+                .bind("block", block.key())
+                .bind("first", block.block().firstItemReference())
+                .bind("last", block.block().lastItemReference())
+                .bind("count", count)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one();
+        List<Upc> upcs = new ArrayList<>();
+        for (long reference = range[0]; reference < range[1]; reference++) {
+            upcs.add(block.block().upcFor(reference));
+        }
+        return upcs;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null ? null : node.toString();
     }
 }

@@ -1,0 +1,69 @@
+package io.catalogingest.gateway.product;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.gateway.request.CommandResult;
+import io.catalogingest.gateway.request.RequestOutcome;
+
+/**
+ * What became of one product of a bulk create.
+ *
+ * @param status created, rejected (by the worker), invalid (by the gateway's shape checks) or pending
+ */
+record BulkItem(int index, String id, String title, String status, int httpStatus, UUID requestId, String message,
+                List<FieldError> errors) {
+
+    BulkItem(int index, String id, String title) {
+        this(index, id, title, "pending", 202, null, null, List.of());
+    }
+
+    BulkItem invalid(List<FieldError> reasons) {
+        return new BulkItem(index, id, title, "invalid", 400, null, "Invalid product", reasons);
+    }
+
+    BulkItem answered(CommandResult result) {
+        if (result.outcome().isEmpty()) {
+            return new BulkItem(index, id, title, "pending", 202, result.requestId(), null, List.of());
+        }
+        RequestOutcome outcome = result.outcome().get();
+        String productId = outcome.resourceId() != null ? outcome.resourceId() : id;
+        return new BulkItem(index, productId, title, outcome.succeeded() ? "created" : "rejected", outcome.httpStatus(),
+                result.requestId(), outcome.message(), outcome.errors());
+    }
+
+    /** Royalti's error line, e.g. {@code Product Three: upc UPC 123456789012 already exists}. */
+    String describeErrors() {
+        String name = title != null ? title : "products[" + index + "]";
+        String reasons = errors.stream()
+                .map(error -> error.field() == null ? error.message() : error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return name + ": " + (reasons.isEmpty() ? message : reasons);
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("index", index);
+        map.put("id", id);
+        map.put("title", title);
+        map.put("status", status);
+        map.put("httpStatus", httpStatus);
+        if (requestId != null) {
+            map.put("requestId", requestId);
+        }
+        if (message != null) {
+            map.put("message", message);
+        }
+        if (!errors.isEmpty()) {
+            map.put("errors", errors);
+        }
+        if ("pending".equals(status) && requestId != null) {
+            map.put("location", "/requests/" + requestId);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,191 @@
+package io.catalogingest.gateway.release;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.release.ReleaseAction;
+import io.catalogingest.common.release.ReleaseStatus;
+import io.catalogingest.common.releases.CreateRelease;
+import io.catalogingest.common.releases.ReleaseMessages;
+import io.catalogingest.common.releases.SubmitRelease;
+import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandDispatcher;
+import io.catalogingest.gateway.request.CommandRequest;
+import io.catalogingest.gateway.request.CommandResult;
+import io.catalogingest.gateway.request.RequestOutcome;
+import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.web.Fingerprint;
+import io.catalogingest.gateway.web.IdempotencyKeys;
+import io.catalogingest.gateway.web.Prefer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Royalti's release endpoints: {@code POST /releases} (a draft with its tracks), {@code GET /releases/{id}},
+ * {@code GET /releases} (page, limit, status, format, type, search) and {@code POST /releases/{id}/submit}. Writes go
+ * to the ingest-worker as commands on {@code catalog.release-commands.v1}, keyed by release id; answers are
+ * {@code {success, message, data}}, errors the seed's body.
+ */
+@RestController
+class ReleaseController {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private final CommandDispatcher dispatcher;
+    private final ReleaseReader releases;
+
+    ReleaseController(CommandDispatcher dispatcher, ReleaseReader releases) {
+        this.dispatcher = dispatcher;
+        this.releases = releases;
+    }
+
+    @PostMapping(path = {"/releases", "/releases/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> create(Caller caller, @RequestBody JsonNode body,
+                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        CreateRelease command;
+        try {
+            command = ReleaseForm.toCommand(body, owner(caller, body));
+        } catch (ReleaseForm.FormException e) {
+            throw ApiException.badRequest("Invalid release", e.errors());
+        }
+        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "release.create",
+                Topics.RELEASE_COMMANDS, ReleaseMessages.CREATE_RELEASE, command.releaseId(), command,
+                Fingerprint.of(body.toString()), key, Prefer.respondAsync(prefer)));
+        return answer(caller, result, "Release created successfully");
+    }
+
+    @PostMapping({"/releases/{id}/submit", "/releases/{id}/submit/"})
+    ResponseEntity<?> submit(Caller caller, @PathVariable String id,
+                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        ReleaseStatus status = releases.status(caller.tenantId(), id)
+                .orElseThrow(() -> ApiException.notFound("Release"));
+        // a quick answer for the obvious case; the worker decides under the release's lock
+        status.refusalOf(ReleaseAction.SUBMIT).ifPresent(refusal -> {
+            throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
+        });
+        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "release.submit",
+                Topics.RELEASE_COMMANDS, ReleaseMessages.SUBMIT_RELEASE, id, new SubmitRelease(id),
+                Fingerprint.of("submit " + id), key, Prefer.respondAsync(prefer)));
+        return answer(caller, result, "Release submitted for review successfully");
+    }
+
+    @GetMapping({"/releases/{id}", "/releases/{id}/"})
+    Map<String, Object> get(Caller caller, @PathVariable String id) {
+        ReleaseView release = releases.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
+        return success(null, release);
+    }
+
+    @GetMapping({"/releases", "/releases/"})
+    Map<String, Object> list(Caller caller, @RequestParam(required = false) String page,
+                             @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String status,
+                             @RequestParam(required = false) String format,
+                             @RequestParam(required = false) String type,
+                             @RequestParam(required = false) String search) {
+        int pageNumber = number("page", page, 1, 1, 1_000_000);
+        int pageSize = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        String statusFilter = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                statusFilter = ReleaseStatus.fromJsonName(status.strip().toLowerCase(java.util.Locale.ROOT)).jsonName();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Invalid status filter", List.of(new FieldError("status", e.getMessage())));
+            }
+        }
+        ReleaseReader.Page found = releases.list(caller.tenantId(), pageNumber, pageSize, statusFilter,
+                blankToNull(format), blankToNull(type), blankToNull(search));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("releases", found.releases());
+        data.put("total", found.total());
+        data.put("page", pageNumber);
+        data.put("limit", pageSize);
+        data.put("totalPages", (found.total() + pageSize - 1) / pageSize);
+        return success(null, data);
+    }
+
+    /** 201/200 with the release, the worker's refusal, or 202 with where to ask later. */
+    private ResponseEntity<?> answer(Caller caller, CommandResult result, String message) {
+        if (result.outcome().isEmpty()) {
+            String location = "/requests/" + result.requestId();
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(location))
+                    .header("X-Request-Id", result.requestId().toString())
+                    .body(Map.of("success", true, "message", "Accepted; the outcome will be at " + location,
+                            "data", Map.of("status", "pending", "requestId", result.requestId(),
+                                    "location", location)));
+        }
+        RequestOutcome outcome = result.outcome().get();
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.httpStatus())
+                .header("X-Request-Id", result.requestId().toString());
+        if (!outcome.succeeded()) {
+            return response.body(ApiError.of(outcome.message(), outcome.errors()));
+        }
+        ReleaseView release = releases.find(caller.tenantId(), outcome.resourceId())
+                .orElseThrow(() -> ApiException.notFound("Release"));
+        return response.location(URI.create("/releases/" + release.id())).body(success(message, release));
+    }
+
+    /** The release's owner: the caller, or the {@code ownerId} an admin gives. */
+    private static String owner(Caller caller, JsonNode body) {
+        JsonNode ownerId = body == null ? null : body.get("ownerId");
+        if (ownerId == null || ownerId.isNull()) {
+            return caller.subject();
+        }
+        if (!ownerId.isString() || ownerId.asString().isBlank() || ownerId.asString().length() > 255) {
+            throw ApiException.badRequest("Invalid release", List.of(new FieldError("ownerId", "must be a user id")));
+        }
+        if (!caller.isAdmin() && !ownerId.asString().equals(caller.subject())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Only an admin can create a release on someone else's behalf");
+        }
+        return ownerId.asString();
+    }
+
+    static Map<String, Object> success(String message, Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        if (message != null) {
+            body.put("message", message);
+        }
+        body.put("data", data);
+        return body;
+    }
+
+    private static int number(String name, String text, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest("Invalid " + name, List.of(new FieldError(name,
+                "must be a whole number from " + min + " to " + max)));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

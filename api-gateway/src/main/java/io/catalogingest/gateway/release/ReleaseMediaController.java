@@ -1,0 +1,367 @@
+package io.catalogingest.gateway.release;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.release.ReleaseStatus;
+import io.catalogingest.common.releases.DeleteMedia;
+import io.catalogingest.common.releases.RegisterMedia;
+import io.catalogingest.common.releases.ReleaseMessages;
+import io.catalogingest.common.storage.FileNames;
+import io.catalogingest.common.storage.StorageKeys;
+import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandDispatcher;
+import io.catalogingest.gateway.request.CommandRequest;
+import io.catalogingest.gateway.request.CommandResult;
+import io.catalogingest.gateway.request.RequestOutcome;
+import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.upload.MultipartUploadReader;
+import io.catalogingest.gateway.upload.ObjectUploader;
+import io.catalogingest.gateway.upload.StoredObject;
+import io.catalogingest.gateway.upload.UploadProperties;
+import io.catalogingest.gateway.upload.UploadRejectedException;
+import io.catalogingest.gateway.web.Fingerprint;
+import io.catalogingest.gateway.web.IdempotencyKeys;
+import io.catalogingest.gateway.web.Prefer;
+import io.catalogingest.support.storage.PresigningClient;
+import io.catalogingest.support.storage.StorageProperties;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Release media: {@code POST /releases/{id}/media/files} (parts named {@code files}),
+ * {@code POST /releases/{id}/tracks/{trackId}/media/file} (one part {@code file}, audio or video, replacing the
+ * track's earlier file), {@code GET /releases/{id}/media} and {@code DELETE /releases/{id}/media/{cloudId}}.
+ *
+ * <p>An upload is refused before its body is read when the release is unknown (404) or not in {@code draft} or
+ * {@code rejected} (400 naming its status). Each file streams into the temporary bucket at its storage key; then one
+ * {@code RegisterMedia} per file goes to the ingest-worker, which inspects the bytes. The answer waits for those
+ * verdicts, bounded ({@code catalog.gateway.media-registration-wait}, default the sync wait); without them in time, or
+ * with {@code Prefer: respond-async}, it is a 202 listing the files and their requests. A request that fails half-way
+ * leaves nothing unowned behind: files it stored are deleted, or registered where they replaced a registered file.
+ */
+@RestController
+class ReleaseMediaController {
+
+    private static final Logger log = LoggerFactory.getLogger(ReleaseMediaController.class);
+    private static final Map<String, String> EXTENSIONS = Map.ofEntries(
+            Map.entry("audio/mpeg", "mp3"), Map.entry("audio/mp3", "mp3"), Map.entry("audio/wav", "wav"),
+            Map.entry("audio/x-wav", "wav"), Map.entry("audio/vnd.wave", "wav"), Map.entry("audio/flac", "flac"),
+            Map.entry("audio/x-flac", "flac"), Map.entry("audio/aiff", "aif"), Map.entry("audio/x-aiff", "aif"),
+            Map.entry("audio/ogg", "ogg"), Map.entry("audio/mp4", "m4a"), Map.entry("video/mp4", "mp4"),
+            Map.entry("video/quicktime", "mov"));
+
+    private final ReleaseReader releases;
+    private final MultipartUploadReader multipart;
+    private final ObjectUploader uploader;
+    private final UploadProperties limits;
+    private final StorageProperties storage;
+    private final MediaRegistrations registrations;
+    private final CommandDispatcher dispatcher;
+    private final PresigningClient presigning;
+
+    ReleaseMediaController(ReleaseReader releases, MultipartUploadReader multipart, ObjectUploader uploader,
+                           UploadProperties limits, StorageProperties storage, MediaRegistrations registrations,
+                           CommandDispatcher dispatcher, PresigningClient presigning) {
+        this.releases = releases;
+        this.multipart = multipart;
+        this.uploader = uploader;
+        this.limits = limits;
+        this.storage = storage;
+        this.registrations = registrations;
+        this.dispatcher = dispatcher;
+        this.presigning = presigning;
+    }
+
+    @PostMapping({"/releases/{id}/media/files", "/releases/{id}/media/files/"})
+    ResponseEntity<?> uploadFiles(Caller caller, @PathVariable String id, HttpServletRequest request,
+                                  @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        String releaseId = openRelease(caller, id);
+        List<StoredObject> stored = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        try {
+            multipart.forEachPart(request, (part, body) -> {
+                if (!"files".equals(part.fieldName())) {
+                    throw ApiException.badRequest("Files go in parts named 'files'",
+                            List.of(new FieldError(part.fieldName(), "is not a file field of this endpoint")));
+                }
+                String name = FileNames.sanitize(part.fileName());
+                if (!names.add(name)) {
+                    throw ApiException.badRequest("Two files in one request are named '" + name + "'",
+                            List.of(new FieldError("files", "file names must differ (after sanitizing)")));
+                }
+                stored.add(uploader.upload(body, storage.tempBucket(),
+                        StorageKeys.releaseFile(caller.tenantId(), releaseId, name), part.contentType(),
+                        part.fileName(), limits.maxFileSize().toBytes()));
+            });
+        } catch (UploadRejectedException e) {
+            discard(caller, releaseId, null, stored);
+            return refused(e);
+        } catch (RuntimeException e) {
+            discard(caller, releaseId, null, stored);
+            throw e;
+        }
+        if (stored.isEmpty()) {
+            throw ApiException.badRequest("No files: send them as parts named 'files'",
+                    List.of(new FieldError("files", "at least one file is required")));
+        }
+        List<MediaRegistrations.Registration> registered = register(caller, releaseId, null, stored, key, prefer);
+        return answer(caller, releaseId, registered, false);
+    }
+
+    @PostMapping({"/releases/{id}/tracks/{trackId}/media/file", "/releases/{id}/tracks/{trackId}/media/file/"})
+    ResponseEntity<?> uploadTrackFile(Caller caller, @PathVariable String id, @PathVariable String trackId,
+                                      HttpServletRequest request,
+                                      @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                      @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                      String idempotencyKey) {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        String releaseId = openRelease(caller, id);
+        if (!releases.trackExists(caller.tenantId(), releaseId, trackId)) {
+            throw ApiException.notFound("Track");
+        }
+        String track = UUID.fromString(trackId).toString();
+        List<StoredObject> stored = new ArrayList<>();
+        try {
+            multipart.forEachPart(request, (part, body) -> {
+                if (!"file".equals(part.fieldName())) {
+                    throw ApiException.badRequest("The track's file goes in a part named 'file'",
+                            List.of(new FieldError(part.fieldName(), "is not a file field of this endpoint")));
+                }
+                if (!stored.isEmpty()) {
+                    throw ApiException.badRequest("A track takes one audio or video file",
+                            List.of(new FieldError("file", "only one file per request")));
+                }
+                String objectKey = StorageKeys.trackFile(caller.tenantId(), releaseId, track,
+                        extension(part.fileName(), part.contentType()));
+                stored.add(uploader.upload(body, storage.tempBucket(), objectKey, part.contentType(),
+                        part.fileName(), limits.maxFileSize().toBytes()));
+            });
+        } catch (UploadRejectedException e) {
+            discard(caller, releaseId, track, stored);
+            return refused(e);
+        } catch (RuntimeException e) {
+            discard(caller, releaseId, track, stored);
+            throw e;
+        }
+        if (stored.isEmpty()) {
+            throw ApiException.badRequest("No file: send the track's audio or video as a part named 'file'",
+                    List.of(new FieldError("file", "is required")));
+        }
+        List<MediaRegistrations.Registration> registered = register(caller, releaseId, track, stored, key, prefer);
+        return answer(caller, releaseId, registered, true);
+    }
+
+    @GetMapping({"/releases/{id}/media", "/releases/{id}/media/"})
+    Map<String, Object> media(Caller caller, @PathVariable String id) {
+        if (releases.status(caller.tenantId(), id).isEmpty()) {
+            throw ApiException.notFound("Release");
+        }
+        return ReleaseController.success(null, releases.media(caller.tenantId(), id));
+    }
+
+    /**
+     * {@code cloudId} is the object key, given as the rest of the path ({@code DELETE
+     * /releases/{id}/media/{tenant}/releases/{id}/release/cover.jpg}); the key relative to the release
+     * ({@code release/cover.jpg}) and the media's id are accepted too. Encoded slashes ({@code %2F}) are refused by
+     * the gateway's firewall, so clients send the key's slashes as they are.
+     */
+    @DeleteMapping("/releases/{id}/media/{*cloudId}")
+    ResponseEntity<?> delete(Caller caller, @PathVariable String id, @PathVariable String cloudId,
+                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String key = IdempotencyKeys.check(idempotencyKey);
+        ReleaseStatus status = releases.status(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
+        String releaseId = UUID.fromString(id).toString();
+        String objectKey = objectKey(caller.tenantId(), releaseId, cloudId);
+        if (releases.mediaByKey(caller.tenantId(), releaseId, objectKey).isEmpty()) {
+            throw ApiException.notFound("Media");
+        }
+        status.mediaChangeRefusal().ifPresent(refusal -> {
+            throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
+        });
+        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "media.delete",
+                Topics.RELEASE_COMMANDS, ReleaseMessages.DELETE_MEDIA, releaseId,
+                new DeleteMedia(releaseId, objectKey), Fingerprint.of("delete " + objectKey), key,
+                Prefer.respondAsync(prefer)));
+        if (result.outcome().isEmpty()) {
+            return accepted(result.requestId(), Map.of("cloudId", objectKey));
+        }
+        RequestOutcome outcome = result.outcome().get();
+        if (!outcome.succeeded()) {
+            return ResponseEntity.status(outcome.httpStatus()).body(ApiError.of(outcome.message(), outcome.errors()));
+        }
+        return ResponseEntity.ok(Map.of("success", true, "message", "Media deleted successfully"));
+    }
+
+    /** The release's id when it exists for the caller and takes media; 404 / 400 otherwise — before any body read. */
+    private String openRelease(Caller caller, String id) {
+        ReleaseStatus status = releases.status(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
+        status.mediaChangeRefusal().ifPresent(refusal -> {
+            throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
+        });
+        return UUID.fromString(id).toString();
+    }
+
+    private List<MediaRegistrations.Registration> register(Caller caller, String releaseId, String trackId,
+                                                           List<StoredObject> stored, String key, String prefer) {
+        List<RegisterMedia> commands = stored.stream().map(file -> command(releaseId, trackId, file)).toList();
+        try {
+            return registrations.register(caller, commands, key, Prefer.respondAsync(prefer));
+        } catch (RuntimeException e) {
+            // the broker refused: nothing will register these files; keep what replaced a registered file
+            discard(caller, releaseId, trackId, stored);
+            throw e;
+        }
+    }
+
+    private RegisterMedia command(String releaseId, String trackId, StoredObject file) {
+        return new RegisterMedia(UUID.randomUUID().toString(), releaseId, trackId, file.bucket(), file.key(),
+                displayName(file), file.clientFileName(), file.size(), file.sha256Hex(), file.contentTypeHeader(),
+                Instant.now());
+    }
+
+    /** The name shown to clients: the sanitized client name (the key's last segment for release files). */
+    private static String displayName(StoredObject file) {
+        return FileNames.sanitize(file.clientFileName());
+    }
+
+    /**
+     * Files this request stored, after it failed: deleted — except those that replaced a registered file (its
+     * bytes are gone already), which are registered instead so that no row points at a missing object.
+     */
+    private void discard(Caller caller, String releaseId, String trackId, List<StoredObject> stored) {
+        for (StoredObject file : stored) {
+            try {
+                if (releases.keyRegistered(caller.tenantId(), file.key())) {
+                    registrations.registerQuietly(caller, command(releaseId, trackId, file));
+                } else {
+                    uploader.delete(file.bucket(), file.key());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not clean up {} after a failed upload: {}", file.key(), e.getMessage());
+            }
+        }
+    }
+
+    /** 201 (files) / 200 (track file) with the registered media; the refusal if none was accepted; 202 if pending. */
+    private ResponseEntity<?> answer(Caller caller, String releaseId, List<MediaRegistrations.Registration> registered,
+                                     boolean single) {
+        List<MediaRegistrations.Registration> pending = registered.stream()
+                .filter(registration -> registration.outcome().isEmpty()).toList();
+        if (!pending.isEmpty()) {
+            return accepted(pending.get(0).requestId(), registered.stream().map(this::provisional).toList());
+        }
+        List<MediaView> media = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        RequestOutcome firstRefusal = null;
+        for (MediaRegistrations.Registration registration : registered) {
+            RequestOutcome outcome = registration.outcome().get();
+            if (outcome.succeeded()) {
+                releases.mediaByKey(caller.tenantId(), releaseId, registration.command().objectKey())
+                        .ifPresent(media::add);
+            } else {
+                errors.addAll(outcome.errors().isEmpty()
+                        ? List.of(new FieldError(single ? "file" : "files", outcome.message())) : outcome.errors());
+                firstRefusal = firstRefusal == null ? outcome : firstRefusal;
+            }
+        }
+        if (media.isEmpty() && firstRefusal != null) {
+            String message = registered.size() == 1 ? firstRefusal.message()
+                    : "No file was accepted: " + firstRefusal.message();
+            return ResponseEntity.status(firstRefusal.httpStatus()).body(ApiError.of(message, errors));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        if (single) {
+            body.put("message", "Media uploaded successfully");
+            body.put("data", media.get(0));
+            return ResponseEntity.ok(body);
+        }
+        body.put("data", media);
+        body.put("message", media.size() + " files uploaded to release"
+                + (errors.isEmpty() ? "" : "; " + errors.size() + " refused"));
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    }
+
+    /** What is known of a file whose inspection has not answered yet. */
+    private MediaView provisional(MediaRegistrations.Registration registration) {
+        RegisterMedia file = registration.command();
+        return new MediaView(file.mediaId(), file.objectKey(), presigning.getUrl(file.bucket(), file.objectKey()),
+                null, file.name(), false, file.objectKey(), file.trackId(), "processing",
+                new MediaView.Metadata(file.size(), null, file.uploadedAt(),
+                        file.trackId() == null ? "release" : "track", file.sha256(), null, null, null, null, null,
+                        null, null, null, null));
+    }
+
+    private static ResponseEntity<?> accepted(UUID requestId, Object data) {
+        String location = "/requests/" + requestId;
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(location))
+                .body(Map.of("success", true, "message", "Accepted; the outcome will be at " + location,
+                        "data", data));
+    }
+
+    private static ResponseEntity<?> refused(UploadRejectedException e) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        e.retryAfter().ifPresent(after -> response.header(HttpHeaders.RETRY_AFTER,
+                String.valueOf(Math.max(1, after.toSeconds()))));
+        return response.body(ApiError.of(e.getMessage()));
+    }
+
+    /** The object key a DELETE names: the full key, the key relative to the release, or the media's id. */
+    private String objectKey(String tenantId, String releaseId, String cloudId) {
+        String given = cloudId.startsWith("/") ? cloudId.substring(1) : cloudId;
+        String prefix = StorageKeys.releasePrefix(tenantId, releaseId);
+        if (given.startsWith(prefix)) {
+            return given;
+        }
+        Optional<UUID> mediaId = ReleaseReader.releaseId(given);
+        if (mediaId.isPresent()) {
+            Optional<String> key = releases.keyOfMediaId(tenantId, releaseId, mediaId.get());
+            if (key.isPresent()) {
+                return key.get();
+            }
+        }
+        return prefix + given;
+    }
+
+    /** The track file's extension: from the client's name, else its declared type, else {@code bin}. */
+    private static String extension(String clientFileName, String contentType) {
+        Optional<String> fromName = FileNames.extension(FileNames.sanitize(clientFileName))
+                .map(ext -> ext.toLowerCase(Locale.ROOT))
+                .filter(ext -> ext.matches("[a-z0-9]{1,10}"));
+        if (fromName.isPresent()) {
+            return fromName.get();
+        }
+        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.getOrDefault(type, "bin");
+    }
+}

@@ -1,0 +1,299 @@
+package io.catalogingest.gateway.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import io.catalogingest.gateway.upload.UploadProperties.Sha256Metadata;
+
+/**
+ * Streams one file into S3, computing its SHA-256 on the way.
+ *
+ * <p>A file that fits in one part buffer ({@code catalog.upload.part-size}) is stored with a single PUT carrying
+ * {@code x-amz-meta-sha256}. A larger one becomes a multipart upload: the request thread reads and hashes part
+ * N+1 while part N is on its way to S3 (at most {@code parts-in-flight} parts sent at once, each from a pooled
+ * buffer); after completion the object gets its {@code sha256} metadata by a copy onto itself (see
+ * {@link Sha256Metadata}). The bytes are hashed once: parts go out as {@code UNSIGNED-PAYLOAD}.
+ *
+ * <p>On any failure (size limit, truncated body, client gone, S3 error) the multipart upload is aborted after its
+ * in-flight parts have finished, so neither an object nor an incomplete upload is left behind.
+ */
+@Component
+public class ObjectUploader {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectUploader.class);
+    private static final String OCTET_STREAM = "application/octet-stream";
+    private static final Pattern MEDIA_TYPE = Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final S3StreamingClient s3;
+    private final PartBuffers buffers;
+    private final UploadGate gate;
+    private final int partsInFlight;
+    private final Sha256Metadata sha256Metadata;
+    private final Duration retryAfter;
+
+    ObjectUploader(S3StreamingClient s3, PartBuffers buffers, UploadGate gate, UploadProperties properties) {
+        this.s3 = s3;
+        this.buffers = buffers;
+        this.gate = gate;
+        this.partsInFlight = properties.partsInFlight();
+        this.sha256Metadata = properties.sha256Metadata();
+        this.retryAfter = properties.retryAfter();
+    }
+
+    public StoredObject upload(InputStream part, UploadTarget target, String contentType, String clientFileName,
+                               long maxBytes) {
+        return upload(part, target.bucket(), target.key(), contentType, clientFileName, maxBytes);
+    }
+
+    /**
+     * Streams {@code part} into {@code bucket/key}, replacing an object already there.
+     *
+     * @param contentType    the part's Content-Type header; stored when it is a plain {@code type/subtype}, else
+     *                       {@code application/octet-stream}
+     * @param clientFileName kept in the result only
+     * @param maxBytes       more than this → {@link UploadTooLargeException}
+     * @throws UploadTooLargeException      over {@code maxBytes}
+     * @throws UploadRejectedException      400 when the stream fails (truncated body, client gone)
+     * @throws StorageUnavailableException  S3 failed
+     * @throws UploadsBusyException         called outside {@link MultipartUploadReader} with every slot taken
+     */
+    public StoredObject upload(InputStream part, String bucket, String key, String contentType, String clientFileName,
+                               long maxBytes) {
+        try (UploadGate.Permit permit = gate.enter()) {
+            return new Transfer(part, bucket, key, storedContentType(contentType), maxBytes).run(contentType, clientFileName);
+        }
+    }
+
+    /** Deletes an object (no error if it is gone); throws {@link StorageUnavailableException} if S3 fails. */
+    public void delete(String bucket, String key) {
+        try {
+            s3.deleteObject(bucket, key);
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Could not delete " + bucket + "/" + key + ": " + e.getMessage(),
+                    retryAfter, e);
+        }
+    }
+
+    static String storedContentType(String header) {
+        if (header == null) {
+            return OCTET_STREAM;
+        }
+        String type = header.split(";", 2)[0].strip();
+        return MEDIA_TYPE.matcher(type).matches() ? type : OCTET_STREAM;
+    }
+
+    /** One file on its way. */
+    private final class Transfer {
+
+        private final InputStream in;
+        private final String bucket;
+        private final String key;
+        private final String contentType;
+        private final long maxBytes;
+        private final MessageDigest sha256 = newSha256();
+        private final List<byte[]> taken = new ArrayList<>();
+        private final Deque<InFlight> inFlight = new ArrayDeque<>();
+        private final Deque<byte[]> free = new ArrayDeque<>();
+        private final List<String> etags = new ArrayList<>();
+        private long size;
+        private boolean ended;
+        private String uploadId;
+
+        Transfer(InputStream in, String bucket, String key, String contentType, long maxBytes) {
+            this.in = in;
+            this.bucket = bucket;
+            this.key = key;
+            this.contentType = contentType;
+            this.maxBytes = maxBytes;
+        }
+
+        StoredObject run(String contentTypeHeader, String clientFileName) {
+            try {
+                String etag = store();
+                return new StoredObject(bucket, key, size, HEX.formatHex(sha256.digest()), etag, contentTypeHeader,
+                        clientFileName);
+            } catch (RuntimeException | Error e) {
+                abort(e);
+                throw e;
+            } catch (S3StreamingClient.S3Exception e) {
+                abort(e);
+                throw new StorageUnavailableException("Storage refused the upload: " + e.getMessage(), retryAfter, e);
+            } catch (IOException e) {
+                abort(e);
+                throw new UploadRejectedException(HttpStatus.BAD_REQUEST,
+                        "The upload stream failed (client went away or body ended early)", null, e);
+            } finally {
+                awaitQuietly();
+                taken.forEach(buffers::give);
+            }
+        }
+
+        private String store() throws IOException {
+            long started = System.nanoTime();
+            byte[] first = buffer();
+            int firstLength = fill(first);
+            if (ended) {
+                return s3.putObject(bucket, key, first, firstLength, contentType, sha256Metadata());
+            }
+            byte[] second = buffer();
+            int secondLength = fill(second);
+            if (secondLength == 0) {
+                return s3.putObject(bucket, key, first, firstLength, contentType, sha256Metadata());
+            }
+            uploadId = s3.createMultipartUpload(bucket, key, contentType, Map.of());
+            send(first, firstLength);
+            byte[] current = second;
+            int length = secondLength;
+            while (true) {
+                while (inFlight.size() >= partsInFlight) {
+                    awaitOldest();
+                }
+                send(current, length);
+                if (ended) {
+                    break;
+                }
+                current = free.isEmpty() ? buffer() : free.poll();
+                length = fill(current);
+                if (length == 0) {
+                    free.add(current);
+                    break;
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
+            }
+            long streamed = System.nanoTime();
+            String etag = s3.completeMultipartUpload(bucket, key, uploadId, etags);
+            uploadId = null;
+            long completed = System.nanoTime();
+            if (sha256Metadata == Sha256Metadata.ALL_OBJECTS) {
+                try {
+                    etag = s3.replaceMetadata(bucket, key, contentType, sha256Metadata());
+                } catch (IOException | RuntimeException e) {
+                    deleteQuietly();
+                    throw e;
+                }
+            }
+            log.debug("Stored {} bytes in {} parts to {}/{}: streaming {} ms, completing {} ms, metadata {} ms", size,
+                    etags.size(), bucket, key, (streamed - started) / 1_000_000, (completed - streamed) / 1_000_000,
+                    (System.nanoTime() - completed) / 1_000_000);
+            return etag;
+        }
+
+        /** Reads until the buffer is full or the stream ends, hashing as it goes. */
+        private int fill(byte[] buffer) throws IOException {
+            int length = 0;
+            while (length < buffer.length) {
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    ended = true;
+                    break;
+                }
+                sha256.update(buffer, length, n);
+                length += n;
+                size += n;
+                if (size > maxBytes) {
+                    throw new UploadTooLargeException("The file is larger than " + maxBytes + " bytes");
+                }
+            }
+            return length;
+        }
+
+        private void send(byte[] buffer, int length) {
+            int partNumber = etags.size() + inFlight.size() + 1;
+            inFlight.add(new InFlight(buffer, s3.uploadPart(bucket, key, uploadId, partNumber, buffer, length)));
+        }
+
+        private void awaitOldest() throws IOException {
+            InFlight oldest = inFlight.poll();
+            try {
+                etags.add(oldest.etag().get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                inFlight.addFirst(oldest);
+                throw new S3StreamingClient.S3Exception("interrupted while sending a part", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new S3StreamingClient.S3Exception("part failed", e.getCause());
+            } finally {
+                free.add(oldest.buffer());
+            }
+        }
+
+        /** Waits for parts still being sent (their buffers go back to the pool only then). */
+        private void awaitQuietly() {
+            while (!inFlight.isEmpty()) {
+                InFlight part = inFlight.poll();
+                try {
+                    part.etag().join();
+                } catch (RuntimeException e) {
+                    // already failing: the abort covers it
+                }
+            }
+        }
+
+        private void abort(Throwable cause) {
+            awaitQuietly();
+            if (uploadId != null) {
+                try {
+                    s3.abortMultipartUpload(bucket, key, uploadId);
+                    log.debug("Aborted multipart upload of {}/{} after {}", bucket, key, cause.toString());
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Could not abort multipart upload {} of {}/{}: {}", uploadId, bucket, key, e.toString());
+                }
+            }
+        }
+
+        private void deleteQuietly() {
+            try {
+                s3.deleteObject(bucket, key);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not delete {}/{} after a failed upload: {}", bucket, key, e.toString());
+            }
+        }
+
+        private Map<String, String> sha256Metadata() {
+            try {
+                MessageDigest copy = (MessageDigest) sha256.clone();
+                return Map.of("sha256", HEX.formatHex(copy.digest()));
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private byte[] buffer() {
+            byte[] buffer = buffers.take();
+            taken.add(buffer);
+            return buffer;
+        }
+    }
+
+    private record InFlight(byte[] buffer, CompletableFuture<String> etag) {
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.catalogingest.approval.orphans;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.catalogingest.support.storage.StorageProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
+
+/**
+ * Removes objects from the temporary bucket that no media row owns and that are older than
+ * {@code catalog.orphans.min-age}. An object is owned while a media row that is not {@code rejected} names its key
+ * in the temporary bucket: a registered upload, or a file being promoted (its row moves to the permanent bucket
+ * only once the copy is verified, so the temporary object is never taken from under a promotion).
+ *
+ * <p>Counts go to the logs and to the meters {@code catalog.orphans.found} and {@code catalog.orphans.removed}
+ * (tag {@code dry-run}). Several workers may run it at once: removing an object twice is harmless.
+ */
+@Component
+public class OrphanSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanSweeper.class);
+
+    private final MinioClient minio;
+    private final Jdbi jdbi;
+    private final OrphanProperties properties;
+    private final String tempBucket;
+    private final Clock clock;
+    private final Counter found;
+    private final Counter removed;
+
+    OrphanSweeper(MinioClient minio, Jdbi jdbi, OrphanProperties properties, StorageProperties storage,
+                  MeterRegistry meters) {
+        this.minio = minio;
+        this.jdbi = jdbi;
+        this.properties = properties;
+        this.tempBucket = storage.tempBucket();
+        this.clock = Clock.systemUTC();
+        String dryRun = Boolean.toString(properties.dryRun());
+        this.found = Counter.builder("catalog.orphans.found")
+                .description("temporary objects that no media row owns, older than the minimum age")
+                .tag("dry-run", dryRun).register(meters);
+        this.removed = Counter.builder("catalog.orphans.removed")
+                .description("orphaned temporary objects removed").tag("dry-run", dryRun).register(meters);
+    }
+
+    /** What one sweep saw and did. */
+    public record Sweep(int scanned, int orphans, int removed, boolean dryRun) {
+    }
+
+    /** A scheduled run: does nothing when disabled, logs instead of throwing. */
+    public void scheduled() {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("Orphan sweep of {} failed: {}", tempBucket, e.toString());
+        }
+    }
+
+    /** One pass over the temporary bucket. */
+    public Sweep sweep() {
+        Instant cutoff = clock.instant().minus(properties.minAge());
+        int scanned = 0;
+        int orphans = 0;
+        int deleted = 0;
+        List<String> candidates = new ArrayList<>(properties.batch());
+        try {
+            for (Result<Item> result : minio.listObjects(ListObjectsArgs.builder().bucket(tempBucket)
+                    .recursive(true).build())) {
+                Item item = result.get();
+                if (item.isDir()) {
+                    continue;
+                }
+                scanned++;
+                if (item.lastModified() != null && item.lastModified().toInstant().isBefore(cutoff)) {
+                    candidates.add(item.objectName());
+                }
+                if (candidates.size() >= properties.batch()) {
+                    int[] counts = settle(candidates);
+                    orphans += counts[0];
+                    deleted += counts[1];
+                    candidates.clear();
+                }
+            }
+            if (!candidates.isEmpty()) {
+                int[] counts = settle(candidates);
+                orphans += counts[0];
+                deleted += counts[1];
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not list " + tempBucket, e);
+        }
+        if (properties.dryRun()) {
+            log.info("Orphan sweep (dry run) of {}: {} objects, {} orphans older than {} would be removed", tempBucket,
+                    scanned, orphans, properties.minAge());
+        } else {
+            log.info("Orphan sweep of {}: {} objects, {} orphans older than {}, {} removed", tempBucket, scanned,
+                    orphans, properties.minAge(), deleted);
+        }
+        return new Sweep(scanned, orphans, deleted, properties.dryRun());
+    }
+
+    /** Removes the unowned keys among {@code keys}; returns {orphans, removed}. */
+    private int[] settle(List<String> keys) throws Exception {
+        Set<String> owned = new HashSet<>(jdbi.withHandle(handle -> handle.createQuery("""
+                        select object_key from media
+                        where bucket = :bucket and status <> 'rejected' and object_key = any(:keys)""")
+                .bind("bucket", tempBucket).bindArray("keys", String.class, keys)
+                .mapTo(String.class).list()));
+        int orphans = 0;
+        int deleted = 0;
+        for (String key : keys) {
+            if (owned.contains(key)) {
+                continue;
+            }
+            orphans++;
+            found.increment();
+            if (properties.dryRun()) {
+                log.info("Orphan (dry run, kept): {}/{}", tempBucket, key);
+                continue;
+            }
+            minio.removeObject(RemoveObjectArgs.builder().bucket(tempBucket).object(key).build());
+            deleted++;
+            removed.increment();
+            log.info("Removed orphan {}/{}", tempBucket, key);
+        }
+        return new int[] {orphans, deleted};
+    }
+}

@@ -1,0 +1,213 @@
+package io.catalogingest.approval.promotion;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.reviews.MediaPromoted;
+import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.storage.StorageProperties;
+import io.minio.MinioClient;
+
+/**
+ * Promotes the files of an approved release from the temporary to the permanent bucket (DESIGN.md invariant 3).
+ * For each file, in parallel with a bound shared by all releases:
+ * <ol>
+ *   <li>if the permanent bucket already holds a copy that verifies, keep it ({@code found}); otherwise check the
+ *       temporary object against the media row, copy it server-side (conditional on its ETag) and verify the
+ *       copy;</li>
+ *   <li>record the verification and point the media row at the permanent object (one transaction);</li>
+ *   <li>delete the temporary object — only ever after step 2;</li>
+ *   <li>publish {@link MediaPromoted} (its event id is derived from the media id, so a repeat is recognisable).</li>
+ * </ol>
+ * Verified means: the object's size equals the row's, and its {@code sha256} user metadata (written by the upload
+ * from the bytes it streamed, carried over by the copy) equals the row's. Each step is recorded as it completes,
+ * so a re-run after a crash or an error at any point redoes nothing that was done and finishes the rest.
+ */
+@Service
+public class MediaPromotion implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaPromotion.class);
+    private static final String SOURCE = "/approval-worker";
+
+    private final PromotionStore store;
+    private final MediaObjects objects;
+    private final MessagePublisher publisher;
+    private final PromotionProperties properties;
+    private final PromotionFaults faults;
+    private final String tempBucket;
+    private final String mediaBucket;
+    private final ExecutorService copies;
+
+    MediaPromotion(Jdbi jdbi, MinioClient minio, MessagePublisher publisher, PromotionProperties properties,
+                   StorageProperties storage) {
+        this.store = new PromotionStore(jdbi);
+        this.objects = new MediaObjects(minio, properties);
+        this.publisher = publisher;
+        this.properties = properties;
+        this.faults = new PromotionFaults(properties.failDeletes());
+        this.tempBucket = storage.tempBucket();
+        this.mediaBucket = storage.mediaBucket();
+        AtomicInteger threads = new AtomicInteger();
+        this.copies = Executors.newFixedThreadPool(properties.parallelCopies(), runnable -> {
+            Thread thread = new Thread(runnable, "promotion-copy-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Promotes every file of the release not promoted and announced yet.
+     *
+     * @param heartbeat called after each file, to keep the caller's lease on the release
+     * @return how many files were promoted by this call
+     * @throws PromotionFailedException when a file can never be promoted
+     * @throws RuntimeException         for a transient failure (S3 or Kafka down, ...): try again later
+     */
+    public int promote(String tenantId, UUID releaseId, UUID requestId, Runnable heartbeat) {
+        List<PromotionStore.PendingFile> files = store.pending(tenantId, releaseId);
+        if (files.isEmpty()) {
+            return 0;
+        }
+        log.info("Promoting {} files of release {} of tenant {} ({} at a time)", files.size(), releaseId, tenantId,
+                properties.parallelCopies());
+        List<CompletableFuture<Void>> running = new ArrayList<>(files.size());
+        for (PromotionStore.PendingFile file : files) {
+            running.add(CompletableFuture.runAsync(() -> {
+                try {
+                    promoteOne(file, requestId);
+                } catch (RuntimeException e) {
+                    store.recordFailure(file.mediaId(), e.getMessage());
+                    throw e;
+                }
+                heartbeat.run();
+            }, copies));
+        }
+        RuntimeException permanent = null;
+        RuntimeException transientFailure = null;
+        int failed = 0;
+        for (CompletableFuture<Void> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while promoting the files of release " + releaseId, e);
+            } catch (ExecutionException e) {
+                failed++;
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                if (cause instanceof PromotionFailedException && permanent == null) {
+                    permanent = cause;
+                } else if (transientFailure == null) {
+                    transientFailure = cause;
+                }
+            }
+        }
+        if (permanent != null) {
+            throw permanent;
+        }
+        if (transientFailure != null) {
+            throw new IllegalStateException(failed + " of " + files.size() + " files of release " + releaseId
+                    + " were not promoted; first failure: " + transientFailure.getMessage(), transientFailure);
+        }
+        return files.size();
+    }
+
+    private void promoteOne(PromotionStore.PendingFile file, UUID requestId) {
+        String key = file.objectKey();
+        String method = file.method();
+        if (!file.verified()) {
+            method = copyAndVerify(file);
+            store.markVerified(file.mediaId(), method, mediaBucket);
+        }
+        if (!file.tempDeleted()) {
+            faults.beforeDelete(key);
+            objects.delete(tempBucket, key);
+            store.markTempDeleted(file.mediaId());
+        }
+        MediaPromoted promoted = new MediaPromoted(file.mediaId().toString(), file.releaseId().toString(),
+                file.trackId() == null ? null : file.trackId().toString(), mediaBucket, key, file.size(),
+                file.sha256(), method == null ? "found" : method);
+        publisher.publish(Topics.RELEASE_EVENTS, new Envelope<>(eventId(file.mediaId()), SOURCE,
+                ReviewMessages.MEDIA_PROMOTED.id(), Instant.now(), file.releaseId().toString(), file.tenantId(),
+                requestId, promoted));
+        store.markAnnounced(List.of(file.mediaId()));
+        log.info("Promoted {} ({} bytes, {}) of release {}", key, file.size(), promoted.method(), file.releaseId());
+    }
+
+    /** Makes the permanent object exist and verify; returns how ({@code found}, {@code copy}, {@code multipart}). */
+    private String copyAndVerify(PromotionStore.PendingFile file) {
+        String key = file.objectKey();
+        Optional<MediaObjects.Stat> target = objects.stat(mediaBucket, key);
+        if (target.isPresent() && problem(target.get(), file).isEmpty()) {
+            log.info("{} is already in {} and verifies; not copying it again", key, mediaBucket);
+            return "found";
+        }
+        Optional<MediaObjects.Stat> source = objects.stat(tempBucket, key);
+        if (source.isEmpty()) {
+            throw new PromotionFailedException("media " + file.mediaId() + " (" + key + ") is missing from "
+                    + tempBucket + (target.isEmpty() ? " and from " + mediaBucket
+                    : " and the copy in " + mediaBucket + " does not verify: " + problem(target.get(), file).get()));
+        }
+        Optional<String> sourceProblem = problem(source.get(), file);
+        if (sourceProblem.isPresent()) {
+            throw new PromotionFailedException("temporary object " + key + " does not match its media row: "
+                    + sourceProblem.get());
+        }
+        String method = objects.copy(tempBucket, mediaBucket, key, source.get());
+        MediaObjects.Stat copied = objects.stat(mediaBucket, key).orElseThrow(() -> new IllegalStateException(
+                "the copy of " + key + " to " + mediaBucket + " succeeded but the object is not there"));
+        Optional<String> copyProblem = problem(copied, file);
+        if (copyProblem.isPresent()) {
+            throw new PromotionFailedException("the copy of " + key + " in " + mediaBucket + " does not verify: "
+                    + copyProblem.get());
+        }
+        return method;
+    }
+
+    /** What does not match between an object and its media row, if anything. */
+    private Optional<String> problem(MediaObjects.Stat stat, PromotionStore.PendingFile file) {
+        if (stat.size() != file.size()) {
+            return Optional.of("size " + stat.size() + " bytes, the media row says " + file.size());
+        }
+        if (stat.sha256() == null) {
+            return properties.requireSha256Metadata()
+                    ? Optional.of("it has no sha256 metadata to check against the row's " + file.sha256())
+                    : Optional.empty();
+        }
+        if (!stat.sha256().equalsIgnoreCase(file.sha256())) {
+            return Optional.of("sha256 " + stat.sha256() + ", the media row says " + file.sha256());
+        }
+        return Optional.empty();
+    }
+
+    /** The id of the MediaPromoted event of a media file: the same every time it is announced. */
+    static UUID eventId(UUID mediaId) {
+        return UUID.nameUUIDFromBytes(("catalog.media.promoted.v1:" + mediaId).getBytes(UTF_8));
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        copies.shutdownNow();
+        copies.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

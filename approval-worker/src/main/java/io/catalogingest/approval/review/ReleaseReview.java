@@ -1,0 +1,177 @@
+package io.catalogingest.approval.review;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.catalogingest.approval.progress.ApprovalDriver;
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.release.ReleaseAction;
+import io.catalogingest.common.release.ReleaseStatus;
+import io.catalogingest.common.releases.CommandRejected;
+import io.catalogingest.common.releases.ReleaseMessages;
+import io.catalogingest.common.reviews.ReleaseApproved;
+import io.catalogingest.common.reviews.ReleaseRejected;
+import io.catalogingest.common.reviews.ReleaseReviewed;
+import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Outcome;
+
+/**
+ * Applies review events to releases (DESIGN.md §4): only a {@code submitted} release can be approved or rejected;
+ * anything else is refused with a {@link CommandRejected} event and changes nothing. A rejection sets the release
+ * {@code rejected} with the feedback (its files stay in temporary storage; it can be edited and submitted again). An
+ * approval sets it {@code approved} with {@code autoCreationStatus=pending}, and records in the same transaction
+ * what has to happen next — every registered file to promote, the product id and the id of the command that will
+ * create it — before {@link ApprovalDriver} is kicked to do it.
+ *
+ * <p>One transaction per review: the dedupe mark, the change, the request's outcome; the outcome event is published
+ * after the commit. A redelivered review changes nothing, announces its recorded outcome again and kicks the
+ * release (whose approval may have been left unfinished).
+ */
+@Service
+public class ReleaseReview {
+
+    static final String CONSUMER = "approval-worker.reviews";
+    static final int MAX_FEEDBACK = 5000;
+    static final int MAX_REVIEWER = 255;
+    private static final Logger log = LoggerFactory.getLogger(ReleaseReview.class);
+    private static final String SOURCE = "/approval-worker";
+
+    private final Jdbi jdbi;
+    private final MessageLedger ledger;
+    private final MessagePublisher publisher;
+    private final ApprovalDriver driver;
+
+    ReleaseReview(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, ApprovalDriver driver) {
+        this.jdbi = jdbi;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.driver = driver;
+    }
+
+    public void approve(Envelope<ReleaseApproved> review) {
+        ReleaseApproved approved = review.payload();
+        apply(review, new Decision(ReleaseAction.APPROVE, approved.releaseId(), approved.reviewerId(),
+                approved.feedback()));
+    }
+
+    public void reject(Envelope<ReleaseRejected> review) {
+        ReleaseRejected rejected = review.payload();
+        apply(review, new Decision(ReleaseAction.REJECT, rejected.releaseId(), rejected.reviewerId(),
+                rejected.feedback()));
+    }
+
+    /** What a review asks for. */
+    private record Decision(ReleaseAction action, String releaseId, String reviewerId, String feedback) {
+    }
+
+    /** What applying a review came to: the event to publish and the release to drive on, if any. */
+    private record Applied(String topic, Envelope<?> event, UUID releaseToDrive) {
+    }
+
+    private void apply(Envelope<?> review, Decision decision) {
+        Applied applied = jdbi.inTransaction(handle -> {
+            if (!ledger.claim(handle, CONSUMER, review.id())) {
+                log.info("Review {} was applied before; announcing its recorded outcome again", review.id());
+                Optional<MessageLedger.RecordedEvent> recorded = ledger.recordedEvent(handle, review.requestId());
+                return new Applied(recorded.map(MessageLedger.RecordedEvent::topic).orElse(null),
+                        recorded.map(MessageLedger.RecordedEvent::event).orElse(null),
+                        parse(decision.releaseId()).orElse(null));
+            }
+            Outcome outcome = decide(handle, review, decision);
+            ledger.record(handle, review, outcome);
+            UUID drive = outcome.succeeded() && decision.action() == ReleaseAction.APPROVE
+                    ? parse(decision.releaseId()).orElse(null) : null;
+            return new Applied(outcome.topic(), outcome.event(), drive);
+        });
+        if (applied.event() != null) {
+            publisher.publish(applied.topic(), applied.event());
+        }
+        if (applied.releaseToDrive() != null) {
+            driver.kick(applied.releaseToDrive());
+        }
+    }
+
+    private Outcome decide(Handle handle, Envelope<?> review, Decision decision) {
+        String tenant = review.tenantId();
+        Optional<UUID> releaseId = parse(decision.releaseId());
+        if (releaseId.isEmpty()) {
+            return refusal(review, decision, 404, "Release not found", List.of());
+        }
+        Optional<ReleaseStatus> status = handle.createQuery("""
+                        select status from release where tenant_id = :tenantId and id = :releaseId for update""")
+                .bind("tenantId", tenant).bind("releaseId", releaseId.get())
+                .mapTo(String.class).findOne().map(ReleaseStatus::fromJsonName);
+        if (status.isEmpty()) {
+            return refusal(review, decision, 404, "Release not found", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (!decision.releaseId().equals(review.subject())) {
+            errors.add(new FieldError("releaseId", "must equal the record key and ce_subject ('" + review.subject()
+                    + "')"));
+        }
+        if (decision.action() == ReleaseAction.REJECT && (decision.feedback() == null
+                || decision.feedback().isBlank())) {
+            errors.add(new FieldError("feedback", "is required to reject a release"));
+        }
+        if (decision.feedback() != null && decision.feedback().length() > MAX_FEEDBACK) {
+            errors.add(new FieldError("feedback", "must have at most " + MAX_FEEDBACK + " characters"));
+        }
+        if (decision.reviewerId() != null && decision.reviewerId().length() > MAX_REVIEWER) {
+            errors.add(new FieldError("reviewerId", "must have at most " + MAX_REVIEWER + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            return refusal(review, decision, 400, "Invalid review", errors);
+        }
+        Optional<String> refusal = status.get().refusalOf(decision.action());
+        if (refusal.isPresent()) {
+            return refusal(review, decision, 400, refusal.get(), List.of(new FieldError("status", refusal.get())));
+        }
+        Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String reviewer = decision.reviewerId() != null ? decision.reviewerId() : review.source();
+        int media = decision.action() == ReleaseAction.APPROVE
+                ? ReviewStore.approve(handle, tenant, releaseId.get(), reviewer, decision.feedback(), reviewedAt,
+                        review.id(), review.requestId())
+                : ReviewStore.reject(handle, tenant, releaseId.get(), reviewer, decision.feedback(), reviewedAt);
+        ReleaseStatus after = decision.action().target();
+        log.info("Release {} of tenant {} is {} by {} ({} files)", releaseId.get(), tenant, after.jsonName(),
+                reviewer, media);
+        return Outcome.success("release", decision.releaseId(), 200, Topics.RELEASE_EVENTS,
+                review.reply(ReviewMessages.RELEASE_REVIEWED, SOURCE, decision.releaseId(),
+                        new ReleaseReviewed(decision.releaseId(), after, reviewer, decision.feedback(), reviewedAt,
+                                media)));
+    }
+
+    private static Outcome refusal(Envelope<?> review, Decision decision, int status, String message,
+                                   List<FieldError> errors) {
+        log.info("Refused {} {} of release {} of tenant {}: {} {}", review.type(), review.id(), decision.releaseId(),
+                review.tenantId(), message, errors);
+        return Outcome.rejection("release", decision.releaseId(), status, message, errors, Topics.RELEASE_EVENTS,
+                review.reply(ReleaseMessages.COMMAND_REJECTED, SOURCE, review.subject(),
+                        new CommandRejected(decision.releaseId(), review.type(), status, message, errors)));
+    }
+
+    private static Optional<UUID> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.catalogingest.ingest.artist;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.catalogingest.common.catalog.ArtistCreated;
+import io.catalogingest.common.catalog.ArtistRejected;
+import io.catalogingest.common.catalog.CatalogMessages;
+import io.catalogingest.common.catalog.CreateArtist;
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Outcome;
+
+/** Creates the artists products refer to: one transaction for the commands of a batch, one outcome each. */
+@Service
+public class ArtistCatalog {
+
+    static final String CONSUMER = "ingest-worker.artists";
+    private static final Logger log = LoggerFactory.getLogger(ArtistCatalog.class);
+    private static final String SOURCE = "/ingest-worker";
+
+    private final Jdbi jdbi;
+    private final MessageLedger ledger;
+    private final MessagePublisher publisher;
+
+    ArtistCatalog(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher) {
+        this.jdbi = jdbi;
+        this.ledger = ledger;
+        this.publisher = publisher;
+    }
+
+    public void createAll(List<Envelope<CreateArtist>> commands) {
+        List<Envelope<?>> events = jdbi.inTransaction(handle -> {
+            List<Envelope<?>> announced = new ArrayList<>();
+            for (Envelope<CreateArtist> command : commands) {
+                if (!ledger.claim(handle, CONSUMER, command.id())) {
+                    log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
+                    ledger.recordedEvent(handle, command.requestId()).ifPresent(event -> announced.add(event.event()));
+                    continue;
+                }
+                Outcome outcome = apply(handle, command);
+                ledger.record(handle, command, outcome);
+                announced.add(outcome.event());
+            }
+            return announced;
+        });
+        publisher.publishAll(Topics.CATALOG_EVENTS, events);
+    }
+
+    private static Outcome apply(Handle handle, Envelope<CreateArtist> command) {
+        CreateArtist artist = command.payload();
+        boolean created = handle.createUpdate("""
+                        insert into artist (tenant_id, id, name, label, copyright, publisher, request_id)
+                        values (:tenantId, :id, :name, :label, :copyright, :publisher, :requestId)
+                        on conflict do nothing""")
+                .bind("tenantId", command.tenantId())
+                .bind("id", artist.artistId())
+                .bind("name", artist.name())
+                .bind("label", artist.label())
+                .bind("copyright", artist.copyright())
+                .bind("publisher", artist.publisher())
+                .bind("requestId", command.requestId())
+                .execute() == 1;
+        if (!created) {
+            List<FieldError> errors = List.of(new FieldError("id", "an artist with id " + artist.artistId()
+                    + " already exists"));
+            log.info("Rejected artist {} of tenant {}: id taken", artist.artistId(), command.tenantId());
+            return Outcome.rejection("artist", artist.artistId(), 409, "Artist conflicts with an existing one",
+                    errors, Topics.CATALOG_EVENTS, command.reply(CatalogMessages.ARTIST_REJECTED, SOURCE,
+                            artist.artistId(), new ArtistRejected(artist.artistId(), 409,
+                                    "Artist conflicts with an existing one", errors, command.requestId())));
+        }
+        log.info("Created artist {} of tenant {}", artist.artistId(), command.tenantId());
+        return Outcome.success("artist", artist.artistId(), 201, Topics.CATALOG_EVENTS,
+                command.reply(CatalogMessages.ARTIST_CREATED, SOURCE, artist.artistId(),
+                        new ArtistCreated(artist.artistId(), artist.name(), command.requestId())));
+    }
+}

@@ -1,0 +1,102 @@
+package io.catalogingest.ingest.asset;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.catalogingest.common.catalog.AssetCreated;
+import io.catalogingest.common.catalog.AssetRejected;
+import io.catalogingest.common.catalog.CatalogMessages;
+import io.catalogingest.common.catalog.CreateAsset;
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.catalog.Isrc;
+import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Outcome;
+
+/** Creates the assets (tracks) products refer to: one transaction for the commands of a batch, one outcome each. */
+@Service
+public class AssetCatalog {
+
+    static final String CONSUMER = "ingest-worker.assets";
+    private static final Logger log = LoggerFactory.getLogger(AssetCatalog.class);
+    private static final String SOURCE = "/ingest-worker";
+
+    private final Jdbi jdbi;
+    private final MessageLedger ledger;
+    private final MessagePublisher publisher;
+
+    AssetCatalog(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher) {
+        this.jdbi = jdbi;
+        this.ledger = ledger;
+        this.publisher = publisher;
+    }
+
+    public void createAll(List<Envelope<CreateAsset>> commands) {
+        List<Envelope<?>> events = jdbi.inTransaction(handle -> {
+            List<Envelope<?>> announced = new ArrayList<>();
+            for (Envelope<CreateAsset> command : commands) {
+                if (!ledger.claim(handle, CONSUMER, command.id())) {
+                    log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
+                    ledger.recordedEvent(handle, command.requestId()).ifPresent(event -> announced.add(event.event()));
+                    continue;
+                }
+                Outcome outcome = apply(handle, command);
+                ledger.record(handle, command, outcome);
+                announced.add(outcome.event());
+            }
+            return announced;
+        });
+        publisher.publishAll(Topics.CATALOG_EVENTS, events);
+    }
+
+    private static Outcome apply(Handle handle, Envelope<CreateAsset> command) {
+        CreateAsset asset = command.payload();
+        String isrc = null;
+        if (asset.isrc() != null) {
+            isrc = Isrc.normalize(asset.isrc()).orElse(null);
+            if (isrc == null) {
+                return rejection(command, 400, "Invalid asset",
+                        List.of(new FieldError("isrc", "must be an ISRC written CC-XXX-YY-NNNNN")));
+            }
+        }
+        boolean created = handle.createUpdate("""
+                        insert into asset (tenant_id, id, title, display_artist, isrc, duration_seconds, type,
+                            request_id)
+                        values (:tenantId, :id, :title, :displayArtist, :isrc, :duration, :type, :requestId)
+                        on conflict do nothing""")
+                .bind("tenantId", command.tenantId())
+                .bind("id", asset.assetId())
+                .bind("title", asset.title())
+                .bind("displayArtist", asset.displayArtist())
+                .bind("isrc", isrc)
+                .bind("duration", asset.durationSeconds())
+                .bind("type", asset.type() == null ? "Audio" : asset.type())
+                .bind("requestId", command.requestId())
+                .execute() == 1;
+        if (!created) {
+            return rejection(command, 409, "Asset conflicts with an existing one",
+                    List.of(new FieldError("id", "an asset with id " + asset.assetId() + " already exists")));
+        }
+        log.info("Created asset {} of tenant {}", asset.assetId(), command.tenantId());
+        return Outcome.success("asset", asset.assetId(), 201, Topics.CATALOG_EVENTS,
+                command.reply(CatalogMessages.ASSET_CREATED, SOURCE, asset.assetId(),
+                        new AssetCreated(asset.assetId(), isrc, command.requestId())));
+    }
+
+    private static Outcome rejection(Envelope<CreateAsset> command, int status, String message,
+                                     List<FieldError> errors) {
+        String assetId = command.payload().assetId();
+        log.info("Rejected asset {} of tenant {}: {} {}", assetId, command.tenantId(), message, errors);
+        return Outcome.rejection("asset", assetId, status, message, errors, Topics.CATALOG_EVENTS,
+                command.reply(CatalogMessages.ASSET_REJECTED, SOURCE, assetId,
+                        new AssetRejected(assetId, status, message, errors, command.requestId())));
+    }
+}

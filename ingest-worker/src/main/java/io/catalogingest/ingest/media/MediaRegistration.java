@@ -1,0 +1,301 @@
+package io.catalogingest.ingest.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.release.ReleaseStatus;
+import io.catalogingest.common.releases.CommandRejected;
+import io.catalogingest.common.releases.DeleteMedia;
+import io.catalogingest.common.releases.MediaDeleted;
+import io.catalogingest.common.releases.MediaRegistered;
+import io.catalogingest.common.releases.MediaRejected;
+import io.catalogingest.common.releases.RegisterMedia;
+import io.catalogingest.common.releases.ReleaseMessages;
+import io.catalogingest.common.storage.StorageKeys;
+import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.messaging.PoisonMessageException;
+import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Outcome;
+import io.catalogingest.support.storage.StorageProperties;
+
+/**
+ * Registers uploaded files as media of their release after inspecting their bytes, and deletes media.
+ *
+ * <p>Register: the object is inspected first (S3 reads, outside any transaction); then, in one transaction with the
+ * dedupe mark, the release's status is re-checked under its row lock — a submit that overtook the upload wins, the
+ * file is refused — and the verdict is recorded. Objects are deleted after the commit (a crash before that leaves
+ * an object no row owns, which the orphan cleanup removes). Events: {@code MediaRegistered}, {@code MediaRejected},
+ * {@code MediaDeleted}, {@code CommandRejected}.
+ */
+@Service
+public class MediaRegistration {
+
+    static final String CONSUMER = "ingest-worker.media";
+    private static final Logger log = LoggerFactory.getLogger(MediaRegistration.class);
+    private static final String SOURCE = "/ingest-worker";
+
+    private final Jdbi jdbi;
+    private final MessageLedger ledger;
+    private final MessagePublisher publisher;
+    private final MediaStore store;
+    private final StoredObjects objects;
+    private final MediaInspector inspector;
+    private final StorageProperties storage;
+
+    MediaRegistration(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, MediaStore store,
+                      StoredObjects objects, MediaInspector inspector, StorageProperties storage) {
+        this.jdbi = jdbi;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.store = store;
+        this.objects = objects;
+        this.inspector = inspector;
+        this.storage = storage;
+    }
+
+    /** What looking at the object came to, before the transaction. */
+    private sealed interface Verdict {
+    }
+
+    /** The file passed inspection. */
+    private record Accepted(Inspection inspection) implements Verdict {
+    }
+
+    /** The file's bytes are refused: the key's row records the refusal and the object is deleted. */
+    private record Refused(String reason) implements Verdict {
+    }
+
+    /** The object is not the one this command uploaded (replaced by a later upload, or gone): nothing changes. */
+    private record Stale(String reason) implements Verdict {
+    }
+
+    /** The release was not open for media when we looked; re-checked under the lock. */
+    private record Closed() implements Verdict {
+    }
+
+    /** What the transaction decided, and the objects to delete once it committed. */
+    private record Result(Outcome outcome, List<StoredKey> deletions) {
+    }
+
+    private record StoredKey(String bucket, String key) {
+    }
+
+    public void register(Envelope<RegisterMedia> command) {
+        RegisterMedia media = command.payload();
+        requireOwnKey(command.tenantId(), media.releaseId(), media.bucket(), media.objectKey());
+        if (jdbi.withHandle(handle -> store.processed(handle, CONSUMER, command.id()))) {
+            replay(command);
+            return;
+        }
+        Verdict verdict = examine(command);
+        Result result = jdbi.inTransaction(handle -> {
+            if (!ledger.claim(handle, CONSUMER, command.id())) {
+                return null;
+            }
+            Result applied = apply(handle, command, verdict);
+            ledger.record(handle, command, applied.outcome());
+            return applied;
+        });
+        if (result == null) {
+            replay(command);
+            return;
+        }
+        for (StoredKey deletion : result.deletions()) {
+            objects.delete(deletion.bucket(), deletion.key());
+        }
+        publisher.publish(result.outcome().topic(), result.outcome().event());
+        log.info("{} {} of release {} (request {})", result.outcome().succeeded() ? "Registered"
+                : "Rejected (" + result.outcome().message() + ")", media.objectKey(), media.releaseId(),
+                command.requestId());
+    }
+
+    public void delete(Envelope<DeleteMedia> command) {
+        DeleteMedia delete = command.payload();
+        requireOwnKey(command.tenantId(), delete.releaseId(), storage.tempBucket(), delete.objectKey());
+        Result result = jdbi.inTransaction(handle -> {
+            if (!ledger.claim(handle, CONSUMER, command.id())) {
+                return null;
+            }
+            Result applied = applyDelete(handle, command);
+            ledger.record(handle, command, applied.outcome());
+            return applied;
+        });
+        if (result == null) {
+            replay(command);
+            return;
+        }
+        for (StoredKey deletion : result.deletions()) {
+            objects.delete(deletion.bucket(), deletion.key());
+        }
+        publisher.publish(result.outcome().topic(), result.outcome().event());
+        log.info("Delete of {} of release {}: {}", delete.objectKey(), delete.releaseId(),
+                result.outcome().succeeded() ? "done" : result.outcome().message());
+    }
+
+    /**
+     * A command may only name an object of its own tenant's release in the temporary bucket: anything else is a
+     * forged or broken record, never applied (invariant 6).
+     */
+    private void requireOwnKey(String tenantId, String releaseId, String bucket, String objectKey) {
+        String prefix;
+        try {
+            prefix = StorageKeys.releasePrefix(tenantId, releaseId);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("media command with an invalid tenant or release id: " + e.getMessage());
+        }
+        if (!storage.tempBucket().equals(bucket) || objectKey == null || !objectKey.startsWith(prefix)
+                || objectKey.contains("/../") || objectKey.endsWith("/..")) {
+            throw new PoisonMessageException("media command names " + bucket + "/" + objectKey
+                    + ", which is not an upload of release " + releaseId + " of tenant " + tenantId);
+        }
+    }
+
+    private Verdict examine(Envelope<RegisterMedia> command) {
+        RegisterMedia media = command.payload();
+        Optional<ReleaseStatus> status = jdbi.withHandle(handle ->
+                store.status(handle, command.tenantId(), media.releaseId()));
+        if (status.isEmpty() || !status.get().acceptsMediaChanges()) {
+            return new Closed(); // no need to read the object; decided under the lock below
+        }
+        Optional<StoredObjects.Stat> stat = objects.stat(media.bucket(), media.objectKey());
+        if (stat.isEmpty()) {
+            return new Stale("The uploaded file is gone from storage (deleted or replaced meanwhile)");
+        }
+        // objects stored without the sha256 metadata (catalog.upload.sha256-metadata=single-put-objects) are
+        // compared by size only
+        boolean replaced = stat.get().sha256() != null
+                ? !stat.get().sha256().equalsIgnoreCase(media.sha256())
+                : stat.get().size() != media.size();
+        if (replaced) {
+            return new Stale("A later upload of the same name replaced this file");
+        }
+        try {
+            return new Accepted(inspector.inspect(objects.source(media.bucket(), media.objectKey(), stat.get().size()),
+                    media.clientFileName() != null ? media.clientFileName() : media.name(), media.trackId() != null));
+        } catch (MediaRefusedException e) {
+            return new Refused(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not inspect " + media.objectKey(), e); // transient: retried
+        }
+    }
+
+    private Result apply(Handle handle, Envelope<RegisterMedia> command, Verdict verdict) {
+        RegisterMedia media = command.payload();
+        String tenant = command.tenantId();
+        StoredKey uploaded = new StoredKey(media.bucket(), media.objectKey());
+        Optional<ReleaseStatus> status = store.lockStatus(handle, tenant, media.releaseId());
+        if (status.isEmpty()) {
+            return new Result(rejected(command, 404, "Release not found", true), List.of(uploaded));
+        }
+        if (media.trackId() != null && !store.trackExists(handle, media.releaseId(), media.trackId())) {
+            return new Result(rejected(command, 404, "Track not found", true), List.of(uploaded));
+        }
+        Optional<String> closed = status.get().mediaChangeRefusal();
+        if (closed.isPresent()) {
+            // a submit overtook the upload: the file is not part of the release; its object goes, unless the key
+            // still belongs to a file registered before the submit (a late replacement overwrote it: the
+            // approval-worker's size/SHA-256 check on promotion catches that)
+            Optional<MediaStore.Row> owner = store.byKey(handle, tenant, media.objectKey())
+                    .filter(row -> !row.status().equals("rejected"));
+            if (owner.isPresent()) {
+                log.warn("Late upload to {} of {} release {}: the registered file's object was overwritten",
+                        media.objectKey(), status.get().jsonName(), media.releaseId());
+            }
+            return new Result(rejected(command, 400, closed.get(), owner.isEmpty()),
+                    owner.isEmpty() ? List.of(uploaded) : List.of());
+        }
+        if (verdict instanceof Accepted accepted) {
+            return registered(handle, command, accepted.inspection());
+        }
+        if (verdict instanceof Refused refused) {
+            store.upsertRejected(handle, tenant, command.requestId(), media, refused.reason());
+            return new Result(rejected(command, 400, refused.reason(), true), List.of(uploaded));
+        }
+        if (verdict instanceof Stale stale) {
+            return new Result(rejected(command, 409, stale.reason(), false), List.of());
+        }
+        // Closed when we looked, open now: a review rejected the submitted release in between. Throwing rolls back
+        // the claim; the redelivered command inspects the file.
+        throw new IllegalStateException("release " + media.releaseId() + " reopened while the upload was examined");
+    }
+
+    private Result registered(Handle handle, Envelope<RegisterMedia> command, Inspection inspection) {
+        RegisterMedia media = command.payload();
+        String tenant = command.tenantId();
+        store.upsertRegistered(handle, tenant, command.requestId(), media, inspection);
+        List<StoredKey> replaced = new ArrayList<>();
+        if (media.trackId() != null) {
+            for (MediaStore.Row earlier : store.otherTrackFiles(handle, tenant, media.releaseId(), media.trackId(),
+                    media.objectKey())) {
+                store.delete(handle, earlier.id());
+                replaced.add(new StoredKey(earlier.bucket(), earlier.objectKey()));
+            }
+        }
+        MediaRegistered event = new MediaRegistered(media.mediaId(), media.releaseId(), media.trackId(),
+                media.bucket(), media.objectKey(), media.name(), inspection.kind(), inspection.mimeType(),
+                media.size(), media.sha256(), inspection.properties(),
+                replaced.stream().map(StoredKey::key).toList());
+        Outcome outcome = Outcome.success("media", media.objectKey(), 201, Topics.RELEASE_EVENTS,
+                command.reply(ReleaseMessages.MEDIA_REGISTERED, SOURCE, media.releaseId(), event));
+        return new Result(outcome, replaced);
+    }
+
+    private Outcome rejected(Envelope<RegisterMedia> command, int status, String reason, boolean objectDeleted) {
+        RegisterMedia media = command.payload();
+        String field = media.trackId() != null ? "file" : "files";
+        return Outcome.rejection("media", media.objectKey(), status, reason,
+                List.of(new FieldError(field, media.name() + ": " + reason)), Topics.RELEASE_EVENTS,
+                command.reply(ReleaseMessages.MEDIA_REJECTED, SOURCE, media.releaseId(),
+                        new MediaRejected(media.mediaId(), media.releaseId(), media.trackId(), media.objectKey(),
+                                media.name(), status, reason, objectDeleted)));
+    }
+
+    private Result applyDelete(Handle handle, Envelope<DeleteMedia> command) {
+        DeleteMedia delete = command.payload();
+        String tenant = command.tenantId();
+        Optional<ReleaseStatus> status = store.lockStatus(handle, tenant, delete.releaseId());
+        if (status.isEmpty()) {
+            return new Result(commandRejected(command, 404, "Release not found"), List.of());
+        }
+        Optional<String> closed = status.get().mediaChangeRefusal();
+        if (closed.isPresent()) {
+            return new Result(commandRejected(command, 400, closed.get()), List.of());
+        }
+        Optional<MediaStore.Row> row = store.byKey(handle, tenant, delete.objectKey())
+                .filter(found -> found.status().equals("registered"))
+                .filter(found -> found.objectKey().startsWith(StorageKeys.releasePrefix(tenant, delete.releaseId())));
+        if (row.isEmpty()) {
+            return new Result(commandRejected(command, 404, "Media not found"), List.of());
+        }
+        store.delete(handle, row.get().id());
+        Outcome outcome = Outcome.success("media", delete.objectKey(), 200, Topics.RELEASE_EVENTS,
+                command.reply(ReleaseMessages.MEDIA_DELETED, SOURCE, delete.releaseId(),
+                        new MediaDeleted(delete.releaseId(), row.get().trackId(), delete.objectKey())));
+        return new Result(outcome, List.of(new StoredKey(row.get().bucket(), row.get().objectKey())));
+    }
+
+    private static Outcome commandRejected(Envelope<DeleteMedia> command, int status, String message) {
+        String releaseId = command.payload().releaseId();
+        return Outcome.rejection("media", command.payload().objectKey(), status, message, List.of(),
+                Topics.RELEASE_EVENTS, command.reply(ReleaseMessages.COMMAND_REJECTED, SOURCE, releaseId,
+                        new CommandRejected(releaseId, command.type(), status, message, List.of())));
+    }
+
+    private void replay(Envelope<?> command) {
+        log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
+        jdbi.withHandle(handle -> ledger.recordedEvent(handle, command.requestId()))
+                .ifPresent(recorded -> publisher.publish(recorded.topic(), recorded.event()));
+    }
+}

@@ -1,0 +1,120 @@
+package io.catalogingest.ingest.release;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.release.ReleaseAction;
+import io.catalogingest.common.release.ReleaseStatus;
+import io.catalogingest.common.releases.CommandRejected;
+import io.catalogingest.common.releases.CreateRelease;
+import io.catalogingest.common.releases.ReleaseCreated;
+import io.catalogingest.common.releases.ReleaseMessages;
+import io.catalogingest.common.releases.ReleaseSubmitted;
+import io.catalogingest.common.releases.SubmitRelease;
+import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Outcome;
+
+/**
+ * Applies release commands: creates drafts with their tracks and submits them for review. Each command runs in one
+ * transaction with its dedupe mark and recorded outcome; the outcome event is published after the commit.
+ */
+@Service
+public class ReleaseIngestion {
+
+    static final String CONSUMER = "ingest-worker.releases";
+    private static final Logger log = LoggerFactory.getLogger(ReleaseIngestion.class);
+    private static final String SOURCE = "/ingest-worker";
+
+    private final Jdbi jdbi;
+    private final MessageLedger ledger;
+    private final MessagePublisher publisher;
+    private final ReleaseStore store;
+
+    ReleaseIngestion(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, ReleaseStore store) {
+        this.jdbi = jdbi;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.store = store;
+    }
+
+    public void create(Envelope<CreateRelease> command) {
+        applyOnce(command, handle -> {
+            CreateRelease release = command.payload();
+            if (!store.insert(handle, command.tenantId(), command.requestId(), release)) {
+                log.info("Rejected release {} of tenant {}: the id exists", release.releaseId(), command.tenantId());
+                return rejection(command, release.releaseId(), 409, "A release with this id already exists",
+                        List.of(new FieldError("id", "is taken")));
+            }
+            log.info("Created release {} of tenant {} with {} tracks (request {})", release.releaseId(),
+                    command.tenantId(), release.tracks().size(), command.requestId());
+            return Outcome.success("release", release.releaseId(), 201, Topics.RELEASE_EVENTS,
+                    command.reply(ReleaseMessages.RELEASE_CREATED, SOURCE, release.releaseId(),
+                            new ReleaseCreated(release.releaseId(), release.tracks().size())));
+        });
+    }
+
+    public void submit(Envelope<SubmitRelease> command) {
+        applyOnce(command, handle -> {
+            String releaseId = command.payload().releaseId();
+            Optional<ReleaseStatus> status = store.lockStatus(handle, command.tenantId(), releaseId);
+            if (status.isEmpty()) {
+                return rejection(command, releaseId, 404, "Release not found", List.of());
+            }
+            Optional<String> refusal = status.get().refusalOf(ReleaseAction.SUBMIT);
+            if (refusal.isPresent()) {
+                log.info("Refused to submit release {} of tenant {}: {}", releaseId, command.tenantId(), refusal.get());
+                return rejection(command, releaseId, 400, refusal.get(),
+                        List.of(new FieldError("status", refusal.get())));
+            }
+            int tracks = store.trackCount(handle, releaseId);
+            if (tracks == 0) {
+                return rejection(command, releaseId, 400, "A release needs at least one track to be submitted",
+                        List.of(new FieldError("tracks", "at least one track is required")));
+            }
+            Instant submittedAt = store.markSubmitted(handle, command.tenantId(), releaseId);
+            int media = store.registeredMediaCount(handle, releaseId);
+            log.info("Submitted release {} of tenant {} ({} tracks, {} media files)", releaseId, command.tenantId(),
+                    tracks, media);
+            return Outcome.success("release", releaseId, 200, Topics.RELEASE_EVENTS,
+                    command.reply(ReleaseMessages.RELEASE_SUBMITTED, SOURCE, releaseId,
+                            new ReleaseSubmitted(releaseId, submittedAt, tracks, media)));
+        });
+    }
+
+    private void applyOnce(Envelope<?> command, Function<Handle, Outcome> apply) {
+        Outcome outcome = jdbi.inTransaction(handle -> {
+            if (!ledger.claim(handle, CONSUMER, command.id())) {
+                log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
+                return ledger.recordedEvent(handle, command.requestId())
+                        .map(recorded -> new Outcome(true, null, null, 0, null, List.of(), recorded.topic(),
+                                recorded.event()))
+                        .orElse(null);
+            }
+            Outcome result = apply.apply(handle);
+            ledger.record(handle, command, result);
+            return result;
+        });
+        if (outcome != null) {
+            publisher.publish(outcome.topic(), outcome.event());
+        }
+    }
+
+    private static Outcome rejection(Envelope<?> command, String releaseId, int status, String message,
+                                     List<FieldError> errors) {
+        return Outcome.rejection("release", releaseId, status, message, errors, Topics.RELEASE_EVENTS,
+                command.reply(ReleaseMessages.COMMAND_REJECTED, SOURCE, releaseId,
+                        new CommandRejected(releaseId, command.type(), status, message, errors)));
+    }
+}

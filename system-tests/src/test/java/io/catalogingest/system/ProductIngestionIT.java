@@ -1,0 +1,176 @@
+package io.catalogingest.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import io.catalogingest.common.catalog.CatalogMessages;
+import io.catalogingest.common.catalog.CreateProduct;
+import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.upc.Gtin;
+import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.testsupport.CatalogInfrastructureTest;
+import io.catalogingest.testsupport.Infrastructure;
+
+/**
+ * The ingest-worker's side of products, fed straight from Kafka: redelivered records, a record that cannot be read
+ * in the middle of a batch, and many products created by two worker instances of one consumer group at once.
+ */
+@CatalogInfrastructureTest
+class ProductIngestionIT {
+
+    private static final String LISTENER = "ingest-catalog-commands";
+
+    private static Pipeline pipeline;
+    private static ConfigurableApplicationContext firstWorker;
+    private static Jdbi jdbi;
+    private static MessagePublisher publisher;
+
+    @BeforeAll
+    static void start(Infrastructure infrastructure) {
+        pipeline = Pipeline.start(infrastructure.isolate());
+        firstWorker = pipeline.ingestWorker();
+        jdbi = firstWorker.getBean(Jdbi.class);
+        publisher = pipeline.gateway().getBean(MessagePublisher.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void theSameRecordDeliveredTwiceCreatesOneProduct() {
+        UUID requestId = UUID.randomUUID();
+        Envelope<CreateProduct> command = create("redelivery-ws", "REDELIVERED-1", null, requestId);
+
+        publisher.publish(Topics.CATALOG_COMMANDS, command);
+        publisher.publish(Topics.CATALOG_COMMANDS, command);
+        Envelope<CreateProduct> sameIdOtherMessage = create("redelivery-ws", "REDELIVERED-1", null,
+                UUID.randomUUID());
+        publisher.publish(Topics.CATALOG_COMMANDS, sameIdOtherMessage);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcomeStatus(sameIdOtherMessage.requestId()) != null);
+        assertThat(count("select count(*) from product where tenant_id = 'redelivery-ws'")).isEqualTo(1);
+        assertThat(outcomeStatus(requestId)).isEqualTo(201);
+        assertThat(outcomeStatus(sameIdOtherMessage.requestId())).isEqualTo(409);
+        assertThat(count("select count(*) from processed_message where message_id = '" + command.id() + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableRecordGoesAloneToTheDeadLetterTopic() {
+        Envelope<CreateProduct> before = create("dlt-ws", "BEFORE-POISON", null, null);
+        Envelope<CreateProduct> after = create("dlt-ws", "AFTER-POISON", null, null);
+        String key = "one-partition";
+        before = withSubject(before, key);
+        after = withSubject(after, key);
+        @SuppressWarnings("unchecked")
+        KafkaTemplate<String, byte[]> kafka = pipeline.gateway().getBean(KafkaTemplate.class);
+
+        publisher.publish(Topics.CATALOG_COMMANDS, before);
+        kafka.send(new ProducerRecord<>(pipeline.isolation().topic(Topics.CATALOG_COMMANDS), key,
+                "not an envelope".getBytes(StandardCharsets.UTF_8))).join();
+        publisher.publish(Topics.CATALOG_COMMANDS, after);
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                count("select count(*) from product where tenant_id = 'dlt-ws'") == 2);
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(pipeline.isolation().topic(Topics.deadLetter(Topics.CATALOG_COMMANDS))));
+            List<String> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record ->
+                        dead.add(new String(record.value(), StandardCharsets.UTF_8)));
+                return !dead.isEmpty();
+            });
+            assertThat(dead).containsExactly("not an envelope");
+        }
+    }
+
+    @Test
+    void twoWorkersCreateManyProductsWithoutADuplicateUpc() {
+        ConfigurableApplicationContext second = pipeline.startIngestWorker(Map.of());
+        await().atMost(Duration.ofSeconds(60)).until(() -> hasPartitions(firstWorker) && hasPartitions(second));
+        int perTenant = 300;
+        List<Envelope<?>> commands = new ArrayList<>();
+        for (int i = 0; i < perTenant; i++) {
+            // both workspaces draw from the default block, so they share its counter
+            commands.add(create("many-a", "MANY-A-" + i, null, UUID.randomUUID()));
+            commands.add(create("many-b", "MANY-B-" + i, null, UUID.randomUUID()));
+        }
+
+        publisher.publishAll(Topics.CATALOG_COMMANDS, commands);
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                count("select count(*) from product where tenant_id in ('many-a', 'many-b')") == 2L * perTenant);
+        List<String> upcs = jdbi.withHandle(handle -> handle.createQuery(
+                "select upc from product where tenant_id in ('many-a', 'many-b')").mapTo(String.class).list());
+        assertThat(upcs).hasSize(2 * perTenant).doesNotHaveDuplicates().allMatch(Gtin::isValid);
+        assertThat(count("select count(*) from request_outcome where tenant_id in ('many-a', 'many-b') "
+                + "and http_status = 201")).isEqualTo(2L * perTenant);
+    }
+
+    private static boolean hasPartitions(ConfigurableApplicationContext worker) {
+        MessageListenerContainer container = worker.getBean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer(LISTENER);
+        return container != null && container.getAssignedPartitions() != null
+                && !container.getAssignedPartitions().isEmpty();
+    }
+
+    private static Envelope<CreateProduct> create(String tenant, String productId, String upc, UUID requestId) {
+        CreateProduct product = new CreateProduct(productId, "Title " + productId, upc, null, null, "Artist",
+                "Audio", null, false, null, null, null, null, "active", null, null, null, List.of(), List.of(),
+                null, null, null);
+        return Envelope.create(CatalogMessages.CREATE_PRODUCT, "/test", productId, tenant, requestId, product);
+    }
+
+    private static <T> Envelope<T> withSubject(Envelope<T> envelope, String subject) {
+        return new Envelope<>(envelope.id(), envelope.source(), envelope.type(), envelope.time(), subject,
+                envelope.tenantId(), envelope.requestId(), envelope.payload());
+    }
+
+    private static long count(String sql) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static Integer outcomeStatus(UUID requestId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select http_status from request_outcome where request_id = :id")
+                .bind("id", requestId).mapTo(Integer.class).findOne().orElse(null));
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                pipeline.isolation().springProperties().get("spring.kafka.bootstrap-servers"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+}
