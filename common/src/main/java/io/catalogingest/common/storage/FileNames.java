@@ -9,7 +9,11 @@ public final class FileNames {
 
     /** What a name that sanitizes to nothing becomes. */
     public static final String FALLBACK = "file";
-    public static final int MAX_BYTES = 255;
+    /**
+     * Longest sanitized name in UTF-8 bytes. Below DESIGN.md's 255 because S3Proxy's filesystem backend (the local
+     * S3 server) fails on object names whose last segment is near the file system's 255-byte limit.
+     */
+    public static final int MAX_BYTES = 200;
 
     private FileNames() {
     }
@@ -18,7 +22,7 @@ public final class FileNames {
      * A safe file name for {@code clientName}: control characters (C0, DEL, C1), Unicode format
      * characters (bidi overrides, zero-width and the like), line/paragraph separators and lone
      * surrogates removed; NFC-normalized; any path before the last {@code /} or {@code \} dropped;
-     * surrounding whitespace and trailing dots trimmed; at most 255 UTF-8 bytes, cut on a code point
+     * surrounding whitespace and trailing dots trimmed; at most {@link #MAX_BYTES} UTF-8 bytes, cut on a code point
      * boundary and keeping the extension when there is room. {@code null}, empty, {@code .} and
      * {@code ..} become {@value #FALLBACK}. Inner spaces are kept.
      */

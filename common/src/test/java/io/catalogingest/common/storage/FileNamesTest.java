@@ -62,8 +62,8 @@ class FileNamesTest {
     void capsALongAsciiNameKeepingTheExtension() {
         String sanitized = FileNames.sanitize("a".repeat(300) + ".wav");
 
-        assertThat(sanitized).hasSize(255).endsWith("a.wav");
-        assertThat(sanitized.getBytes(StandardCharsets.UTF_8)).hasSize(255);
+        assertThat(sanitized).hasSize(FileNames.MAX_BYTES).endsWith("a.wav");
+        assertThat(sanitized.getBytes(StandardCharsets.UTF_8)).hasSize(FileNames.MAX_BYTES);
     }
 
     @ParameterizedTest(name = "{0} × 300 + .flac")
@@ -72,7 +72,7 @@ class FileNamesTest {
         String sanitized = FileNames.sanitize(character.repeat(300) + ".flac");
         byte[] bytes = sanitized.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(bytes.length).isLessThanOrEqualTo(255).isGreaterThan(255 - 4);
+        assertThat(bytes.length).isLessThanOrEqualTo(FileNames.MAX_BYTES).isGreaterThan(FileNames.MAX_BYTES - 4);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(sanitized); // no broken code point
         assertThat(sanitized).endsWith(".flac");
         assertThat(sanitized.substring(0, sanitized.length() - 5)).matches("(" + character + ")+");
@@ -82,21 +82,22 @@ class FileNamesTest {
     void capsANameWithoutExtension() {
         String sanitized = FileNames.sanitize("日".repeat(300));
 
-        assertThat(sanitized).isEqualTo("日".repeat(85)); // 85 × 3 = 255 bytes
+        assertThat(sanitized).isEqualTo("日".repeat(FileNames.MAX_BYTES / 3)); // whole 3-byte characters only
     }
 
     @Test
     void cutsAnOverlongExtensionWithTheName() {
         String sanitized = FileNames.sanitize("a." + "b".repeat(300));
 
-        assertThat(sanitized).isEqualTo("a." + "b".repeat(253));
+        assertThat(sanitized).isEqualTo("a." + "b".repeat(FileNames.MAX_BYTES - 2));
     }
 
     @Test
     void trimsWhereTheCutLeavesADotOrSpace() {
-        String sanitized = FileNames.sanitize("x".repeat(249) + " .  " + "y".repeat(10) + ".mp3");
+        int base = FileNames.MAX_BYTES - 6;
+        String sanitized = FileNames.sanitize("x".repeat(base) + " .  " + "y".repeat(10) + ".mp3");
 
-        assertThat(sanitized).isEqualTo("x".repeat(249) + ".mp3");
+        assertThat(sanitized).isEqualTo("x".repeat(base) + ".mp3");
     }
 
     @Test
