@@ -15,7 +15,8 @@
 #
 # Knobs (environment): BENCH_ROUNDS [3]  BENCH_LARGE_MB [1024]  BENCH_SMALL_MB [100]  BENCH_CONCURRENCY [8]
 #   BENCH_HEAP [256m]  BENCH_GATEWAY_OPTS [] (e.g. "-Dcatalog.upload.part-size=16MB")  BENCH_SKIP_BUILD [0]
-#   BENCH_MINIO [0] (1: also time the obvious design, FileUpload2 + MinIO putObject, at /bench/upload-minio)
+#   BENCH_MINIO [0] (1: also time the obvious design, FileUpload2 + MinIO putObject, at /bench/upload-minio, for the
+#   single upload; 2: also at 8 concurrent, where it runs out of heap at -Xmx256m)
 #   BENCH_DIR [system-tests/target/bench]  MVN_ARGS [] (e.g. -o)
 set -euo pipefail
 
@@ -55,11 +56,13 @@ cd "$ROOT"
 if [[ $BENCH_SKIP_BUILD != 1 ]]; then
   echo "==> building api-gateway and the bench harness"
   ./mvnw -B -q $MVN_ARGS install -DskipTests -pl api-gateway -am
-  ./mvnw -B -q $MVN_ARGS test-compile -pl system-tests
 fi
 ./mvnw -B -q $MVN_ARGS dependency:build-classpath -pl system-tests -Dmdep.includeScope=test \
   -Dmdep.outputFile="$RUN/classpath.txt" >/dev/null
-CP="$ROOT/system-tests/target/test-classes:$(cat "$RUN/classpath.txt")"
+# The harness is compiled here, not in system-tests/target, which a concurrent `mvn clean` may wipe.
+"${JAVA_HOME:+$JAVA_HOME/bin/}javac" -parameters -d "$RUN/classes" -cp "$(cat "$RUN/classpath.txt")" \
+  "$ROOT/system-tests/src/test/java/io/catalogingest/system/bench/UploadBenchGateway.java"
+CP="$RUN/classes:$(cat "$RUN/classpath.txt")"
 
 S3PROXY_VERSION=$(sed -n 's:.*<s3proxy.version>\(.*\)</s3proxy.version>.*:\1:p' pom.xml)
 S3PROXY_JAR="$HOME/.m2/repository/org/gaul/s3proxy/$S3PROXY_VERSION/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
@@ -151,7 +154,9 @@ round() { # round MODE FILE N -> prints "seconds [peakUsed peakOld]"
         || { echo "gateway answer $i has the wrong size or sha256: $(cat "$RUN/out.$i")" >&2; exit 1; }
       key=$(sed -n 's/.*"key":"\([^"]*\)".*/\1/p' "$RUN/out.$i")
       meta=$(curl -sI "${SIGV4[@]}" "$S3/$BUCKET/$key" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-amz-meta-sha256" { print $2 }')
-      [[ $meta == "${SHA[$file]}" ]] || echo "warning: $key has x-amz-meta-sha256 '$meta'" >&2
+      if [[ $meta != "${SHA[$file]}" && ( $BENCH_GATEWAY_OPTS != *single-put-objects* || $size -le 8388608 ) ]]; then
+        echo "$key has x-amz-meta-sha256 '$meta', expected ${SHA[$file]}" >&2; exit 1
+      fi
       echo "$key" >> "$RUN/keys.txt"
     fi
   done
@@ -172,13 +177,14 @@ verify_download() { # the last gateway object of FILE, downloaded and hashed
 }
 
 echo "==> S3Proxy $S3PROXY_VERSION at $S3, gateway upload path at $GW (-Xmx$BENCH_HEAP $BENCH_GATEWAY_OPTS)"
+echo "==> $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
 echo "==> warm-up"
 round direct "$SMALL" 1 >/dev/null; round gateway "$SMALL" 1 >/dev/null; echo; clean_bucket
 
 RESULTS=()
 scenario() { # scenario FILE N LABEL
   local file=$1 n=$2 label=$3 size; size=$(stat -c %s "$file")
-  local bytes=$(( size * n )) r d g m dsum="" gsum="" heapmax=0 oldmax=0
+  local bytes=$(( size * n )) r d g m dsum="" gsum="" rsum="" heapmax=0 oldmax=0
   echo "==> $label"
   for r in $(seq "$BENCH_ROUNDS"); do
     round direct "$file" "$n" > "$RUN/result"; read -r d _ < "$RUN/result"
@@ -186,20 +192,20 @@ scenario() { # scenario FILE N LABEL
     (( r == 1 )) && verify_download "$file"
     local line; line=$(printf '    round %d: direct %7s MB/s   gateway %7s MB/s   ratio %s   heap peak %s MiB (old gen %s MiB)' \
       "$r" "$(mbps "$bytes" "$d")" "$(mbps "$bytes" "$g")" "$(awk -v d="$d" -v g="$g" 'BEGIN { printf "%.2f", d / g }')" "$hu" "$ho")
-    if [[ $BENCH_MINIO == 1 ]]; then
+    if [[ $BENCH_MINIO == 1 && $n == 1 ]] || [[ $BENCH_MINIO == 2 ]]; then
       round minio "$file" "$n" > "$RUN/result"; read -r m mh _ < "$RUN/result"
       if [[ $mh == failed ]]; then line="$line   minio-design FAILED"; else line="$line   minio-design $(mbps "$bytes" "$m") MB/s"; fi
     fi
     echo "$line"
-    dsum="$dsum $d"; gsum="$gsum $g"
+    dsum="$dsum $d"; gsum="$gsum $g"; rsum="$rsum $(awk -v d="$d" -v g="$g" 'BEGIN { printf "%.4f", d / g }')"
     (( hu > heapmax )) && heapmax=$hu; (( ho > oldmax )) && oldmax=$ho
     clean_bucket
   done
-  local dmed gmed
-  dmed=$(tr ' ' '\n' <<< "$dsum" | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  gmed=$(tr ' ' '\n' <<< "$gsum" | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-  RESULTS+=("$(printf '%-22s %12s %13s %7s %16s %14s' "$label" "$(mbps "$bytes" "$dmed")" "$(mbps "$bytes" "$gmed")" \
-    "$(awk -v d="$dmed" -v g="$gmed" 'BEGIN { printf "%.2f", d / g }')" "$heapmax" "$oldmax")")
+  local dmed gmed rmed
+  median() { tr ' ' '\n' <<< "$1" | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+  dmed=$(median "$dsum"); gmed=$(median "$gsum"); rmed=$(median "$rsum")
+  RESULTS+=("$(printf '%-22s %12s %13s %7.2f %16s %14s' "$label" "$(mbps "$bytes" "$dmed")" "$(mbps "$bytes" "$gmed")" \
+    "$rmed" "$heapmax" "$oldmax")")
 }
 
 scenario "$LARGE" 1 "1 x $BENCH_LARGE_MB MiB"
@@ -207,7 +213,8 @@ scenario "$SMALL" "$BENCH_CONCURRENCY" "$BENCH_CONCURRENCY x $BENCH_SMALL_MB MiB
 
 leftover=$(curl -s "${SIGV4[@]}" "$S3/$BUCKET?uploads=" | grep -c '<UploadId>' || true)
 echo
-echo "median of $BENCH_ROUNDS rounds (MB/s = 10^6 bytes/s; heap = gateway JVM, -Xmx$BENCH_HEAP)"
+echo "median of $BENCH_ROUNDS rounds: throughputs and, separately, the per-round ratios (MB/s = 10^6 bytes/s;"
+echo "heap = the gateway JVM, -Xmx$BENCH_HEAP, highest of all rounds)"
 printf '%-22s %12s %13s %7s %16s %14s\n' scenario "direct MB/s" "gateway MB/s" ratio "peak heap MiB" "peak old MiB"
 printf '%s\n' "${RESULTS[@]}"
-echo "incomplete multipart uploads left: $leftover"
+echo "incomplete multipart uploads left: $leftover; load average now $(cut -d' ' -f1-3 /proc/loadavg)"

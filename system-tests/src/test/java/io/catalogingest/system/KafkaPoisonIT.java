@@ -43,6 +43,7 @@ import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.support.messaging.WorkerErrorHandling;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hostile records on the catalog command topic, as an internal producer could publish them: each goes to the
@@ -80,10 +81,12 @@ class KafkaPoisonIT {
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         deadLetters = new KafkaConsumer<>(consumerProps);
-        String dlt = pipeline.isolation().topic(Topics.deadLetter(Topics.CATALOG_COMMANDS));
         List<TopicPartition> partitions = new ArrayList<>();
-        deadLetters.partitionsFor(dlt, Duration.ofSeconds(30))
-                .forEach(info -> partitions.add(new TopicPartition(dlt, info.partition())));
+        for (String base : List.of(Topics.CATALOG_COMMANDS, Topics.RELEASE_COMMANDS)) {
+            String dlt = pipeline.isolation().topic(Topics.deadLetter(base));
+            deadLetters.partitionsFor(dlt, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(dlt, info.partition())));
+        }
         deadLetters.assign(partitions);
         deadLetters.seekToBeginning(partitions);
     }
@@ -152,8 +155,7 @@ class KafkaPoisonIT {
         assertThat(http.get("/product/" + key, token).json().path("product").path("title").asString())
                 .isEqualTo("After the poison");
 
-        Map<String, ConsumerRecord<String, byte[]>> dead = deadLettersByCase(cases.size());
-        assertThat(dead.keySet()).containsExactlyInAnyOrderElementsOf(cases.keySet());
+        Map<String, ConsumerRecord<String, byte[]>> dead = deadLettersFor(cases.keySet());
         cases.forEach((name, poison) -> {
             ConsumerRecord<String, byte[]> record = dead.get(name);
             assertThat(record.key()).isEqualTo(key);
@@ -191,6 +193,68 @@ class KafkaPoisonIT {
                 .isEqualTo("Owned by A");
         assertThat(http.get("/product/POISON-OWNED", other).json().path("product").path("title").asString())
                 .isEqualTo("Written by B");
+    }
+
+    @Test
+    void aCatalogCommandKeyedByAnotherAggregateIsDeadLettered() throws Exception {
+        // ordering and dedupe hang on the key: a command about product Y keyed as product X is forged or broken
+        WireRecord valid = wire("POISON-KEYED-Y", "tenant-a", product("POISON-KEYED-Y", "Keyed wrongly"));
+        Map<String, byte[]> headers = new HashMap<>(valid.headers());
+        headers.put(CloudEventHeaders.SUBJECT, "POISON-KEYED-X".getBytes(UTF_8));
+        headers.put(CASE, "keyed by another product".getBytes(UTF_8));
+        send("POISON-KEYED-X", headers, valid.value());
+
+        ConsumerRecord<String, byte[]> dead = deadLettersByCase(Map.of()).apply("keyed by another product");
+
+        assertThat(header(dead, WorkerErrorHandling.REASON_HEADER)).contains("PoisonMessageException");
+        String token = Tokens.user("tenant-a");
+        assertThat(http.get("/product/POISON-KEYED-Y", token).status()).isEqualTo(404);
+        assertThat(http.get("/product/POISON-KEYED-X", token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void releaseCommandsOfAnotherTenantOrKeyedByAnotherReleaseChangeNothing() throws Exception {
+        String owner = Tokens.user("tenant-a");
+        Http.Answer created = http.postJson("/releases", owner, Map.of("title", "A's release",
+                "displayArtist", "Someone", "artists", Map.of("Someone", "primary"), "format", "single",
+                "type", "Audio", "tracks", List.of(Map.of("title", "Song", "artists", Map.of("Someone", "primary")))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String release = created.json().path("data").path("id").asString();
+
+        // tenant-b submits tenant-a's release; a submit keyed by another release; tenant-b registers A's object
+        UUID foreignSubmit = UUID.randomUUID();
+        sendRaw(release, "tenant-b", foreignSubmit, "catalog.release.submit.v1",
+                Map.of("releaseId", release), "tenant-b submits A's release");
+        sendRaw(UUID.randomUUID().toString(), "tenant-a", UUID.randomUUID(), "catalog.release.submit.v1",
+                Map.of("releaseId", release), "submit keyed by another release");
+        Map<String, Object> media = new LinkedHashMap<>();
+        media.put("mediaId", UUID.randomUUID().toString());
+        media.put("releaseId", release);
+        media.put("trackId", null);
+        media.put("bucket", pipeline.isolation().tempBucket());
+        media.put("objectKey", "tenant-a/releases/" + release + "/release/cover.png");
+        media.put("name", "cover.png");
+        media.put("clientFileName", "cover.png");
+        media.put("size", 10);
+        media.put("sha256", "0".repeat(64));
+        media.put("declaredContentType", "image/png");
+        media.put("uploadedAt", java.time.Instant.now().toString());
+        sendRaw(release, "tenant-b", UUID.randomUUID(), "catalog.media.register.v1", media,
+                "tenant-b registers A's object");
+
+        java.util.function.Function<String, ConsumerRecord<String, byte[]>> dead = deadLettersByCase(Map.of());
+        assertThat(header(dead.apply("submit keyed by another release"), WorkerErrorHandling.REASON_HEADER))
+                .contains("PoisonMessageException");
+        assertThat(header(dead.apply("tenant-b registers A's object"), WorkerErrorHandling.REASON_HEADER))
+                .contains("PoisonMessageException", "not an upload of release");
+        // the foreign submit is refused: dead-lettered, or answered with a rejection (the release is not B's)
+        org.jdbi.v3.core.Jdbi jdbi = pipeline.gateway().getBean(org.jdbi.v3.core.Jdbi.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbi.withHandle(handle -> handle.createQuery(
+                        "select count(*) from request_outcome where request_id = :id and outcome = 'rejected'")
+                .bind("id", foreignSubmit).mapTo(Long.class).one()) == 1 || dead.apply(null) != null);
+        JsonNode read = http.get("/releases/" + release, owner).json().path("data");
+        assertThat(read.path("status").asString()).isEqualTo("draft");
+        assertThat(http.get("/releases/" + release + "/media", owner).json().path("data")).isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -231,18 +295,63 @@ class KafkaPoisonIT {
         producer.send(new ProducerRecord<>(commands, null, key, value, recordHeaders)).get(30, TimeUnit.SECONDS);
     }
 
-    private static Map<String, ConsumerRecord<String, byte[]>> deadLettersByCase(int expected) {
-        Map<String, ConsumerRecord<String, byte[]>> byCase = new HashMap<>();
+    /** Every dead letter seen so far, by the case header of the record it came from. */
+    private static final Map<String, ConsumerRecord<String, byte[]>> DEAD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, ConsumerRecord<String, byte[]>> deadLettersFor(java.util.Set<String> cases) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (ConsumerRecord<String, byte[]> record : deadLetters.poll(Duration.ofMillis(500))) {
-                String name = header(record, CASE);
-                if (name != null) {
-                    byCase.put(name, record);
-                }
-            }
-            return byCase.size() >= expected;
+            pollDeadLetters();
+            return DEAD.keySet().containsAll(cases);
         });
-        return byCase;
+        return new HashMap<>(DEAD);
+    }
+
+    /**
+     * A lookup that waits (bounded) for the dead letter of a case; {@code apply(null)} polls once and answers the
+     * foreign-submit case's dead letter, or null.
+     */
+    private static java.util.function.Function<String, ConsumerRecord<String, byte[]>> deadLettersByCase(
+            Map<String, String> unused) {
+        return name -> {
+            if (name == null) {
+                pollDeadLetters();
+                return DEAD.get("tenant-b submits A's release");
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                pollDeadLetters();
+                return DEAD.containsKey(name);
+            });
+            return DEAD.get(name);
+        };
+    }
+
+    private static synchronized void pollDeadLetters() {
+        for (ConsumerRecord<String, byte[]> record : deadLetters.poll(Duration.ofMillis(500))) {
+            String name = header(record, CASE);
+            if (name != null) {
+                DEAD.put(name, record);
+            }
+        }
+    }
+
+    /** A record built by hand, as a producer in any language would. */
+    private static void sendRaw(String key, String tenant, UUID requestId, String type, Map<String, Object> payload,
+                                String name) throws Exception {
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(UTF_8));
+        headers.put(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(UTF_8));
+        headers.put(CloudEventHeaders.SOURCE, "/kafka-poison-it".getBytes(UTF_8));
+        headers.put(CloudEventHeaders.TYPE, type.getBytes(UTF_8));
+        headers.put(CloudEventHeaders.TIME, java.time.Instant.now().toString().getBytes(UTF_8));
+        headers.put(CloudEventHeaders.SUBJECT, key.getBytes(UTF_8));
+        headers.put(CloudEventHeaders.TENANT_ID, tenant.getBytes(UTF_8));
+        headers.put(CloudEventHeaders.REQUEST_ID, requestId.toString().getBytes(UTF_8));
+        headers.put(CloudEventHeaders.CONTENT_TYPE, "application/json".getBytes(UTF_8));
+        headers.put(CASE, name.getBytes(UTF_8));
+        List<Header> recordHeaders = new ArrayList<>();
+        headers.forEach((header, bytes) -> recordHeaders.add(new RecordHeader(header, bytes)));
+        producer.send(new ProducerRecord<>(pipeline.isolation().topic(Topics.RELEASE_COMMANDS), null, key,
+                Http.JSON.writeValueAsBytes(payload), recordHeaders)).get(30, TimeUnit.SECONDS);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

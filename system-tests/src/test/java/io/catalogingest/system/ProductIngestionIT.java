@@ -27,6 +27,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.CreateProduct;
+import io.catalogingest.common.catalog.ReplaceProductAssets;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.upc.Gtin;
@@ -84,30 +85,32 @@ class ProductIngestionIT {
 
     @Test
     void anUnreadableRecordGoesAloneToTheDeadLetterTopic() {
+        // three records of one key, so one partition, in this order: a create, garbage, a change of the same product
         Envelope<CreateProduct> before = create("dlt-ws", "BEFORE-POISON", null, null);
-        Envelope<CreateProduct> after = create("dlt-ws", "AFTER-POISON", null, null);
-        String key = "one-partition";
-        before = withSubject(before, key);
-        after = withSubject(after, key);
+        Envelope<ReplaceProductAssets> after = Envelope.create(CatalogMessages.REPLACE_PRODUCT_ASSETS, "/test",
+                "BEFORE-POISON", "dlt-ws", UUID.randomUUID(), new ReplaceProductAssets("BEFORE-POISON", List.of()));
+        Envelope<CreateProduct> misKeyed = withSubject(create("dlt-ws", "MIS-KEYED", null, null), "BEFORE-POISON");
         @SuppressWarnings("unchecked")
         KafkaTemplate<String, byte[]> kafka = pipeline.gateway().getBean(KafkaTemplate.class);
 
         publisher.publish(Topics.CATALOG_COMMANDS, before);
-        kafka.send(new ProducerRecord<>(pipeline.isolation().topic(Topics.CATALOG_COMMANDS), key,
+        kafka.send(new ProducerRecord<>(pipeline.isolation().topic(Topics.CATALOG_COMMANDS), "BEFORE-POISON",
                 "not an envelope".getBytes(StandardCharsets.UTF_8))).join();
+        publisher.publish(Topics.CATALOG_COMMANDS, misKeyed);
         publisher.publish(Topics.CATALOG_COMMANDS, after);
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                count("select count(*) from product where tenant_id = 'dlt-ws'") == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcomeStatus(after.requestId()) != null);
+        assertThat(outcomeStatus(after.requestId())).isEqualTo(200);
+        assertThat(count("select count(*) from product where tenant_id = 'dlt-ws'")).isEqualTo(1);
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(pipeline.isolation().topic(Topics.deadLetter(Topics.CATALOG_COMMANDS))));
             List<String> dead = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record ->
-                        dead.add(new String(record.value(), StandardCharsets.UTF_8)));
-                return !dead.isEmpty();
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> dead.add(record.key() + ":"
+                        + new String(record.value(), StandardCharsets.UTF_8).substring(0, 5)));
+                return dead.size() >= 2;
             });
-            assertThat(dead).containsExactly("not an envelope");
+            assertThat(dead).containsExactly("BEFORE-POISON:not a", "BEFORE-POISON:{\"pro");
         }
     }
 

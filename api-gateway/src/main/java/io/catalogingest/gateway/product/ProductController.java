@@ -79,9 +79,10 @@ class ProductController {
                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey)
             throws IOException {
         String key = IdempotencyKeys.check(idempotencyKey);
-        ProductForm form = read(request);
+        ProductForm form;
         CreateProduct command;
         try {
+            form = read(request);
             command = form.toCommand(json);
         } catch (ProductForm.FormException e) {
             throw ApiException.badRequest("Invalid product", e.errors());

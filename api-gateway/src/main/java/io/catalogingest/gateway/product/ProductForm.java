@@ -334,7 +334,8 @@ final class ProductForm {
             JsonNode numberNode = asset.get("number");
             int number = i + 1;
             if (numberNode != null && !numberNode.isNull()) {
-                if (!numberNode.isIntegralNumber() || numberNode.asLong() < 1 || numberNode.asLong() > 9999) {
+                if (!numberNode.isIntegralNumber() || !numberNode.canConvertToLong()
+                        || numberNode.asLong() < 1 || numberNode.asLong() > 9999) {
                     errors.add(new FieldError(field + ".number", "must be a whole number from 1 to 9999"));
                     continue;
                 }

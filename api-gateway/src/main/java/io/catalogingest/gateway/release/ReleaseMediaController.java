@@ -41,6 +41,7 @@ import io.catalogingest.gateway.request.RequestOutcome;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.upload.MultipartUploadReader;
 import io.catalogingest.gateway.upload.ObjectUploader;
+import io.catalogingest.gateway.upload.PartInfo;
 import io.catalogingest.gateway.upload.StoredObject;
 import io.catalogingest.gateway.upload.UploadProperties;
 import io.catalogingest.gateway.upload.UploadRejectedException;
@@ -110,6 +111,7 @@ class ReleaseMediaController {
                     throw ApiException.badRequest("Files go in parts named 'files'",
                             List.of(new FieldError(part.fieldName(), "is not a file field of this endpoint")));
                 }
+                requireFileName(part, "files");
                 String name = FileNames.sanitize(part.fileName());
                 if (!names.add(name)) {
                     throw ApiException.badRequest("Two files in one request are named '" + name + "'",
@@ -118,6 +120,7 @@ class ReleaseMediaController {
                 stored.add(uploader.upload(body, storage.tempBucket(),
                         StorageKeys.releaseFile(caller.tenantId(), releaseId, name), part.contentType(),
                         part.fileName(), limits.maxFileSize().toBytes()));
+                requireContent(stored, "files");
             });
         } catch (UploadRejectedException e) {
             discard(caller, releaseId, null, stored);
@@ -157,10 +160,12 @@ class ReleaseMediaController {
                     throw ApiException.badRequest("A track takes one audio or video file",
                             List.of(new FieldError("file", "only one file per request")));
                 }
+                requireFileName(part, "file");
                 String objectKey = StorageKeys.trackFile(caller.tenantId(), releaseId, track,
                         extension(part.fileName(), part.contentType()));
                 stored.add(uploader.upload(body, storage.tempBucket(), objectKey, part.contentType(),
                         part.fileName(), limits.maxFileSize().toBytes()));
+                requireContent(stored, "file");
             });
         } catch (UploadRejectedException e) {
             discard(caller, releaseId, track, stored);
@@ -363,5 +368,22 @@ class ReleaseMediaController {
         }
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         return EXTENSIONS.getOrDefault(type, "bin");
+    }
+
+    /** A file part must name its file: an empty name is what a browser sends for an empty file input. */
+    private static void requireFileName(PartInfo part, String field) {
+        if (!part.isFile() || part.fileName() == null || part.fileName().isBlank()) {
+            throw ApiException.badRequest("Every '" + field + "' part must be a file with a file name",
+                    List.of(new FieldError(field, "a part without a file name is not a file")));
+        }
+    }
+
+    /** An empty file is refused; the caller's clean-up removes the empty object just stored. */
+    private static void requireContent(List<StoredObject> stored, String field) {
+        StoredObject last = stored.get(stored.size() - 1);
+        if (last.size() == 0) {
+            throw ApiException.badRequest("File '" + last.clientFileName() + "' is empty",
+                    List.of(new FieldError(field, "must not be empty")));
+        }
     }
 }

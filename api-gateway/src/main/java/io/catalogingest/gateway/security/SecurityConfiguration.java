@@ -56,6 +56,8 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import io.catalogingest.gateway.error.ApiError;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -258,10 +260,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     /** The keys could not be fetched (the identity provider is down): not the caller's fault, so not a 401. */
     private static void authenticationFailed(HttpServletResponse response, JsonMapper json,
-                                             AuthenticationEntryPoint unauthorized,
-                                             jakarta.servlet.http.HttpServletRequest request,
-                                             AuthenticationException e)
-            throws IOException, jakarta.servlet.ServletException {
+                                             AuthenticationEntryPoint unauthorized, HttpServletRequest request,
+                                             AuthenticationException e) throws IOException, ServletException {
         if (e instanceof AuthenticationServiceException) {
             log.warn("Could not check a bearer token: {}", e.getMessage());
             write(response, json, HttpStatus.SERVICE_UNAVAILABLE,

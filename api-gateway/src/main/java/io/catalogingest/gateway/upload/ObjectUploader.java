@@ -26,10 +26,11 @@ import io.catalogingest.gateway.upload.UploadProperties.Sha256Metadata;
  * Streams one file into S3, computing its SHA-256 on the way.
  *
  * <p>A file that fits in one part buffer ({@code catalog.upload.part-size}) is stored with a single PUT carrying
- * {@code x-amz-meta-sha256}. A larger one becomes a multipart upload: the request thread reads and hashes part
- * N+1 while part N is on its way to S3 (at most {@code parts-in-flight} parts sent at once, each from a pooled
- * buffer); after completion the object gets its {@code sha256} metadata by a copy onto itself (see
- * {@link Sha256Metadata}). The bytes are hashed once: parts go out as {@code UNSIGNED-PAYLOAD}.
+ * {@code x-amz-meta-sha256}. A larger one becomes a multipart upload: the request thread reads and hashes the next
+ * part while earlier ones are on their way to S3 on part-sender threads (up to {@code parts-in-flight} at once
+ * when {@link PartBuffers} can lend the buffers, at least one); with {@link Sha256Metadata#ALL_OBJECTS} the
+ * completed object then gets its {@code sha256} metadata by a copy onto itself. The bytes are hashed once: parts
+ * go out as {@code UNSIGNED-PAYLOAD}.
  *
  * <p>On any failure (size limit, truncated body, client gone, S3 error) the multipart upload is aborted after its
  * in-flight parts have finished, so neither an object nor an incomplete upload is left behind.
@@ -83,6 +84,11 @@ public class ObjectUploader {
         }
     }
 
+    /** Deletes a stored object, e.g. the files already stored by a request that failed later. */
+    public void delete(UploadTarget target) {
+        delete(target.bucket(), target.key());
+    }
+
     /** Deletes an object (no error if it is gone); throws {@link StorageUnavailableException} if S3 fails. */
     public void delete(String bucket, String key) {
         try {
@@ -110,7 +116,8 @@ public class ObjectUploader {
         private final String contentType;
         private final long maxBytes;
         private final MessageDigest sha256 = newSha256();
-        private final List<byte[]> taken = new ArrayList<>();
+        /** Every buffer this transfer holds (idle, being filled, or in flight). */
+        private final List<byte[]> owned = new ArrayList<>();
         private final Deque<InFlight> inFlight = new ArrayDeque<>();
         private final Deque<byte[]> free = new ArrayDeque<>();
         private final List<String> etags = new ArrayList<>();
@@ -143,18 +150,18 @@ public class ObjectUploader {
                         "The upload stream failed (client went away or body ended early)", null, e);
             } finally {
                 awaitQuietly();
-                taken.forEach(buffers::give);
+                owned.forEach(buffers::give);
             }
         }
 
         private String store() throws IOException {
             long started = System.nanoTime();
-            byte[] first = buffer();
+            byte[] first = take();
             int firstLength = fill(first);
             if (ended) {
                 return s3.putObject(bucket, key, first, firstLength, contentType, sha256Metadata());
             }
-            byte[] second = buffer();
+            byte[] second = take();
             int secondLength = fill(second);
             if (secondLength == 0) {
                 return s3.putObject(bucket, key, first, firstLength, contentType, sha256Metadata());
@@ -164,14 +171,11 @@ public class ObjectUploader {
             byte[] current = second;
             int length = secondLength;
             while (true) {
-                while (inFlight.size() >= partsInFlight) {
-                    awaitOldest();
-                }
                 send(current, length);
                 if (ended) {
                     break;
                 }
-                current = free.isEmpty() ? buffer() : free.poll();
+                current = nextBuffer();
                 length = fill(current);
                 if (length == 0) {
                     free.add(current);
@@ -218,23 +222,61 @@ public class ObjectUploader {
             return length;
         }
 
+        /**
+         * A buffer to read the next part into: an idle one of ours, else one borrowed from the budget (more parts
+         * in flight), else the one of the oldest part in flight once it has been sent.
+         */
+        private byte[] nextBuffer() throws IOException {
+            while (true) {
+                while (!inFlight.isEmpty() && inFlight.peek().etag().isDone()) {
+                    awaitOldest();
+                }
+                if (!free.isEmpty()) {
+                    return free.poll();
+                }
+                if (inFlight.size() < partsInFlight) {
+                    byte[] borrowed = buffers.tryBorrow();
+                    if (borrowed != null) {
+                        owned.add(borrowed);
+                        return borrowed;
+                    }
+                }
+                awaitOldest(); // not empty: every buffer we own is idle or in flight
+            }
+        }
+
         private void send(byte[] buffer, int length) {
             int partNumber = etags.size() + inFlight.size() + 1;
             inFlight.add(new InFlight(buffer, s3.uploadPart(bucket, key, uploadId, partNumber, buffer, length)));
         }
 
+        /** Waits for the oldest part in flight; its buffer is free again only once its send has ended. */
         private void awaitOldest() throws IOException {
-            InFlight oldest = inFlight.poll();
+            InFlight oldest = inFlight.peek();
+            String etag;
             try {
-                etags.add(oldest.etag().get());
+                etag = oldest.etag().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                inFlight.addFirst(oldest);
                 throw new S3StreamingClient.S3Exception("interrupted while sending a part", e);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new S3StreamingClient.S3Exception("part failed", e.getCause());
-            } finally {
-                free.add(oldest.buffer());
+                inFlight.poll();
+                release(oldest.buffer());
+                throw e.getCause() instanceof IOException io ? io
+                        : new S3StreamingClient.S3Exception("part failed", e.getCause());
+            }
+            inFlight.poll();
+            release(oldest.buffer());
+            etags.add(etag);
+        }
+
+        /** Keeps a sent part's buffer for the next part, or gives a borrowed one back if it is not needed. */
+        private void release(byte[] buffer) {
+            if (owned.size() > 2 && (!free.isEmpty() || buffers.wanted())) {
+                owned.remove(buffer);
+                buffers.give(buffer);
+            } else {
+                free.add(buffer);
             }
         }
 
@@ -279,9 +321,9 @@ public class ObjectUploader {
             }
         }
 
-        private byte[] buffer() {
+        private byte[] take() {
             byte[] buffer = buffers.take();
-            taken.add(buffer);
+            owned.add(buffer);
             return buffer;
         }
     }

@@ -14,8 +14,8 @@ import jakarta.validation.constraints.Positive;
 /**
  * Limits and tuning of streamed uploads ({@code catalog.upload.*}).
  *
- * <p>Heap held by uploads is at most {@code maxConcurrentUploads × (partsInFlight + 1) × partSize} (the part buffers,
- * pooled and reused) plus a 64 KiB read buffer per request; nothing is written to disk.
+ * <p>Heap held by uploads is at most {@code 2 × maxConcurrentUploads × partSize} (the part buffers, pooled and
+ * reused; 128 MiB with the defaults) plus a 64 KiB read buffer per request; nothing is written to disk.
  *
  * @param maxFileSize          largest file accepted (413 above)
  * @param maxRequestSize       largest multipart body accepted (413 above; checked against Content-Length first)
@@ -27,7 +27,8 @@ import jakarta.validation.constraints.Positive;
  * @param admissionWait        how long a request may wait for an upload slot before the 503
  * @param retryAfter           the {@code Retry-After} of a 503
  * @param partSize             S3 multipart part size; a file smaller than this is stored with one PUT
- * @param partsInFlight        parts of one file sent to S3 while the next one is read (1 = read one, send one)
+ * @param partsInFlight        most parts of one file sent to S3 at once while the next is read; more than one only
+ *                             while the buffer budget has room (a lone upload gets them, eight at once get one each)
  * @param sha256Metadata       which objects get the {@code x-amz-meta-sha256} user metadata
  * @param storageTimeout       longest single S3 call (a part, or completing a large upload)
  */
@@ -43,7 +44,7 @@ public record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxFileSiz
                                @NotNull @DefaultValue("0s") Duration admissionWait,
                                @NotNull @DefaultValue("5s") Duration retryAfter,
                                @NotNull @DefaultValue("8MB") DataSize partSize,
-                               @Positive @Max(8) @DefaultValue("1") int partsInFlight,
+                               @Positive @Max(16) @DefaultValue("3") int partsInFlight,
                                @NotNull @DefaultValue("all-objects") Sha256Metadata sha256Metadata,
                                @NotNull @DefaultValue("5m") Duration storageTimeout) {
 

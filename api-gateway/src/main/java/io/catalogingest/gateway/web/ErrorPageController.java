@@ -27,7 +27,8 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND // asked for directly: there is nothing here
+                : code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             // the container logged the exception, if there was one

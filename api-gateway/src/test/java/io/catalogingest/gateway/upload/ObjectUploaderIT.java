@@ -13,7 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,32 @@ class ObjectUploaderIT {
         byte[] two = random(4, 10 * MIB);
         assertStored(uploader(Sha256Metadata.ALL_OBJECTS, 2).upload(new ByteArrayInputStream(two), bucket, "t1/two",
                 null, null, 20 * MIB), "t1/two", two);
+    }
+
+    @Test
+    void concurrentUploadsShareTheBufferBudget() throws Exception {
+        UploadProperties properties = properties(Sha256Metadata.SINGLE_PUT_OBJECTS, 3); // 4 slots, 8 buffers
+        PartBuffers buffers = new PartBuffers(properties);
+        ObjectUploader uploader = new ObjectUploader(s3, buffers, new UploadGate(properties), properties);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<StoredObject>> uploads = new ArrayList<>();
+            List<byte[]> contents = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                byte[] content = random(20 + i, 16 * MIB + i);
+                contents.add(content);
+                String key = "t6/concurrent-" + i;
+                uploads.add(pool.submit(() -> uploader.upload(new Trickle(content), bucket, key, null, null, 20 * MIB)));
+            }
+            for (int i = 0; i < 4; i++) {
+                StoredObject stored = uploads.get(i).get(2, TimeUnit.MINUTES);
+                assertThat(stored.sha256Hex()).isEqualTo(sha256(contents.get(i)));
+                assertThat(sha256(download(stored.key()))).isEqualTo(stored.sha256Hex());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(buffers.available()).isEqualTo(8);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ import io.catalogingest.ingest.artist.ArtistCatalog;
 import io.catalogingest.ingest.asset.AssetCatalog;
 import io.catalogingest.ingest.autocreation.ReleaseProductCreation;
 import io.catalogingest.ingest.product.ProductIngestion;
+import io.catalogingest.ingest.product.SentEvents;
 import io.catalogingest.support.messaging.InboundRecords;
 import io.catalogingest.support.messaging.PoisonMessageException;
 
@@ -51,10 +53,13 @@ class CatalogCommandListener {
     private final ArtistCatalog artists;
     private final AssetCatalog assets;
     private final ReleaseProductCreation releaseProducts;
+    private final int productChunk;
 
     CatalogCommandListener(InboundRecords inbound, ProductIngestion products, ArtistCatalog artists,
-                           AssetCatalog assets, ReleaseProductCreation releaseProducts) {
+                           AssetCatalog assets, ReleaseProductCreation releaseProducts,
+                           @Value("${catalog.ingest.batch.product-chunk:500}") int productChunk) {
         this.inbound = inbound;
+        this.productChunk = Math.max(1, productChunk);
         this.products = products;
         this.artists = artists;
         this.assets = assets;
@@ -66,7 +71,7 @@ class CatalogCommandListener {
             concurrency = "${catalog.ingest.concurrency:2}",
             containerFactory = CONTAINER_FACTORY, batch = "true",
             properties = {
-                    "max.poll.records=${catalog.ingest.batch.max-poll-records:500}",
+                    "max.poll.records=${catalog.ingest.batch.max-poll-records:2000}",
                     "fetch.min.bytes=${catalog.ingest.batch.fetch-min-bytes:1}",
                     "fetch.max.wait.ms=${catalog.ingest.batch.fetch-max-wait-ms:100}",
                     "max.partition.fetch.bytes=${catalog.ingest.batch.max-partition-fetch-bytes:4194304}"})
@@ -79,6 +84,7 @@ class CatalogCommandListener {
                 if (!isCatalogCommand(envelope.payload())) {
                     throw new PoisonMessageException(envelope.type() + " does not belong on the catalog command topic");
                 }
+                checkKey(envelope);
                 envelopes.add(envelope);
             } catch (UnreadableMessageException | PoisonMessageException e) {
                 stop = e;
@@ -101,6 +107,10 @@ class CatalogCommandListener {
     }
 
     private void applyRun(List<Envelope<?>> run, int firstIndex) {
+        if (run.get(0).payload() instanceof CreateProduct) {
+            applyProducts(run, firstIndex);
+            return;
+        }
         try {
             apply(run);
         } catch (RuntimeException e) {
@@ -119,6 +129,50 @@ class CatalogCommandListener {
         }
     }
 
+    /**
+     * Create-product commands, a chunk per transaction. A chunk's events are sent once it committed and awaited only
+     * after the last chunk (the broker acknowledges them while the next chunks are applied), always before the
+     * records are acknowledged. A chunk that fails as a whole is applied record by record.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void applyProducts(List<Envelope<?>> run, int firstIndex) {
+        List<Sent> sent = new ArrayList<>();
+        for (int start = 0; start < run.size(); start += productChunk) {
+            List chunk = run.subList(start, Math.min(run.size(), start + productChunk));
+            try {
+                sent.add(new Sent(firstIndex + start, products.createAllAndSend((List<Envelope<CreateProduct>>) chunk)));
+            } catch (RuntimeException e) {
+                awaitAll(sent);
+                sent.clear();
+                log.warn("A batch of {} create-product commands failed ({}); applying its records one by one",
+                        chunk.size(), e.toString());
+                for (int i = 0; i < chunk.size(); i++) {
+                    try {
+                        products.createAll(List.of((Envelope<CreateProduct>) chunk.get(i)));
+                    } catch (RuntimeException single) {
+                        throw new BatchListenerFailedException(single.getMessage(), single, firstIndex + start + i);
+                    }
+                }
+            }
+        }
+        awaitAll(sent);
+    }
+
+    private static void awaitAll(List<Sent> sent) {
+        for (Sent chunk : sent) {
+            try {
+                chunk.events().await();
+            } catch (RuntimeException e) {
+                // its records are applied; redelivered, the ledger announces their recorded outcomes again
+                throw new BatchListenerFailedException(e.getMessage(), e, chunk.firstIndex());
+            }
+        }
+    }
+
+    /** The events of a chunk of products, sent, and the index of the chunk's first record in the batch. */
+    private record Sent(int firstIndex, SentEvents events) {
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void apply(List<Envelope<?>> run) {
         Object first = run.get(0).payload();
@@ -135,6 +189,28 @@ class CatalogCommandListener {
             releaseProducts.createAll((List<Envelope<CreateProductFromRelease>>) typed);
         } else {
             throw new IllegalStateException("no feature applies " + run.get(0).type());
+        }
+    }
+
+    /**
+     * Ordering and dedupe hang on the record key: a command must be keyed by the aggregate it changes, else it is
+     * forged or broken and never applied.
+     */
+    private static void checkKey(Envelope<?> envelope) {
+        Object payload = envelope.payload();
+        String aggregate = envelope.subject();
+        if (payload instanceof CreateProduct command) {
+            aggregate = command.productId();
+        } else if (payload instanceof ReplaceProductAssets command) {
+            aggregate = command.productId();
+        } else if (payload instanceof CreateArtist command) {
+            aggregate = command.artistId();
+        } else if (payload instanceof CreateAsset command) {
+            aggregate = command.assetId();
+        }
+        if (aggregate == null || !aggregate.equals(envelope.subject())) {
+            throw new PoisonMessageException(envelope.type() + " keyed " + envelope.subject()
+                    + " is about another aggregate (" + aggregate + ")");
         }
     }
 

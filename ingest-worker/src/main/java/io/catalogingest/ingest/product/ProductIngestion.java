@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.catalog.ArtistRef;
@@ -57,9 +59,12 @@ public class ProductIngestion {
     private final MessagePublisher publisher;
     private final UpcPlan upcPlan;
     private final FormatThresholds thresholds;
+    private final Duration sendTimeout;
 
     ProductIngestion(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, JsonMapper json,
-                     UpcProperties upc, FormatProperties format) {
+                     UpcProperties upc, FormatProperties format,
+                     @Value("${catalog.messaging.send-timeout:10s}") Duration sendTimeout) {
+        this.sendTimeout = sendTimeout;
         this.jdbi = jdbi;
         this.ledger = ledger;
         this.batchLedger = new BatchLedger(json);
@@ -75,14 +80,26 @@ public class ProductIngestion {
 
     /** Applies create-product commands in one transaction, then announces each one's outcome. */
     public void createAll(List<Envelope<CreateProduct>> commands) {
+        createAllAndSend(commands).await();
+    }
+
+    /**
+     * Applies create-product commands in one transaction and, once it committed, sends each one's outcome event
+     * without waiting for the broker: the caller awaits the result before it acknowledges the records, and may
+     * meanwhile apply the next commands.
+     */
+    public SentEvents createAllAndSend(List<Envelope<CreateProduct>> commands) {
         long start = System.nanoTime();
         List<Envelope<?>> events = jdbi.inTransaction(handle -> applyAll(handle, commands));
-        long committed = System.nanoTime();
-        publisher.publishAll(Topics.CATALOG_EVENTS, events);
-        if (log.isDebugEnabled()) {
-            log.debug("Applied {} create-product commands: transaction {} ms, events {} ms", commands.size(),
-                    (committed - start) / 1_000_000, (System.nanoTime() - committed) / 1_000_000);
+        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
+        for (Envelope<?> event : events) {
+            sends.add(publisher.send(Topics.CATALOG_EVENTS, event));
         }
+        if (log.isDebugEnabled()) {
+            log.debug("Applied {} create-product commands in {} ms", commands.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return new SentEvents(sends, sendTimeout);
     }
 
     /**

@@ -74,19 +74,6 @@ public class UploadBenchGateway {
                 .credentials(storage.accessKey(), storage.secretKey()).build();
     }
 
-    /** Experiment: larger socket reads for the upload connector (-Dbench.tomcat.read-buffer=65536). */
-    @Bean
-    org.springframework.boot.tomcat.TomcatConnectorCustomizer benchReadBuffer() {
-        return connector -> {
-            String size = System.getProperty("bench.tomcat.read-buffer");
-            if (size != null) {
-                connector.setProperty("socket.appReadBufSize", size);
-                connector.setProperty("socket.rxBufSize", size);
-                connector.setProperty("socket.directBuffer", System.getProperty("bench.tomcat.direct", "false"));
-            }
-        };
-    }
-
     @RestController
     static class BenchUploadController {
 
