@@ -151,6 +151,26 @@ final class ApprovalFixtures {
     }
 
     /**
+     * Uploads a file the way a client does, through the gateway's release or track media endpoint, and waits until
+     * the ingest-worker registered it. Returns its cloudId (the object key).
+     */
+    String uploadThroughGateway(Http http, String token, String releaseId, String trackId, String fileName,
+                                byte[] bytes, String contentType) {
+        Http.Answer answer = trackId == null
+                ? http.postFile("/releases/" + releaseId + "/media/files", token, "files", fileName, bytes, contentType)
+                : http.postFile("/releases/" + releaseId + "/tracks/" + trackId + "/media/file", token, "file",
+                        fileName, bytes, contentType);
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException("upload of " + fileName + " answered " + answer.status() + ": "
+                    + answer.text());
+        }
+        JsonNode data = answer.json().path("data");
+        String key = (data.isArray() ? data.get(0) : data).path("cloudId").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "registered".equals(mediaStatus(key)));
+        return key;
+    }
+
+    /**
      * Publishes a review event the way an internal review service would: a plain Kafka producer, the CloudEvents
      * headers written by hand, the JSON value as text.
      */

@@ -63,10 +63,11 @@ class ApprovalFlowIT {
     void approvalPromotesEveryFileCreatesTheProductAndCompletesTheRelease() throws Exception {
         String user = Tokens.user(TENANT);
         ApprovalFixtures.Release release = fixtures.createRelease(user, "Two Track Single", Map.of(), "One", "Two");
-        String artwork = fixtures.upload(TENANT, release.id(), null, "cover.png", ApprovalFixtures.png(), "image/png");
-        String first = fixtures.upload(TENANT, release.id(), release.trackIds().get(0), "one.wav",
+        String artwork = fixtures.uploadThroughGateway(http, user, release.id(), null, "cover.png",
+                ApprovalFixtures.png(), "image/png");
+        String first = fixtures.uploadThroughGateway(http, user, release.id(), release.trackIds().get(0), "one.wav",
                 ApprovalFixtures.wav(3), "audio/wav");
-        String second = fixtures.upload(TENANT, release.id(), release.trackIds().get(1), "two.wav",
+        String second = fixtures.uploadThroughGateway(http, user, release.id(), release.trackIds().get(1), "two.wav",
                 ApprovalFixtures.wav(2), "audio/wav");
         List<String> keys = List.of(artwork, first, second);
         submit(user, release.id());
@@ -105,6 +106,8 @@ class ApprovalFlowIT {
         assertThat(product.path("format").asString()).isEqualTo("Single");
         assertThat(product.path("title").asString()).isEqualTo("Two Track Single");
         assertThat(product.path("assets").size()).isEqualTo(2);
+        assertThat(product.path("media").size()).as("the release artwork is the product's media").isEqualTo(1);
+        assertThat(product.path("media").get(0).path("url").asString()).contains("/" + isolation.mediaBucket() + "/");
         assertThat(fixtures.count("select count(*) from product where tenant_id = ?", TENANT)).isEqualTo(1);
         assertThat(fixtures.count("select count(*) from release_track where release_id = cast(? as uuid) "
                 + "and asset_id is not null", release.id())).isEqualTo(2);

@@ -15,10 +15,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
+import io.catalogingest.support.storage.PresigningClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads products of a tenant, with their artists and tracks (the gateway never writes catalog state). */
+/** Reads products of a tenant, with their artists, tracks and media (the gateway never writes catalog state). */
 @Component
 class ProductReader {
 
@@ -30,10 +31,12 @@ class ProductReader {
 
     private final Jdbi jdbi;
     private final JsonMapper json;
+    private final PresigningClient presigning;
 
-    ProductReader(Jdbi jdbi, JsonMapper json) {
+    ProductReader(Jdbi jdbi, JsonMapper json, PresigningClient presigning) {
         this.jdbi = jdbi;
         this.json = json;
+        this.presigning = presigning;
     }
 
     Optional<ProductView> find(String tenantId, String productId) {
@@ -98,8 +101,19 @@ class ProductReader {
                 .map((rs, ctx) -> Map.entry(rs.getString("product_id"), new ProductView.Asset(rs.getString("id"),
                         rs.getString("title"), rs.getString("isrc"), rs.getInt("number"))))
                 .forEach(entry -> assets.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+        Map<String, List<ProductView.Media>> media = new HashMap<>();
+        handle.createQuery("""
+                        select pm.product_id, m.id, m.bucket, m.object_key, m.type, m.mime_type
+                        from product_media pm join media m on m.id = pm.media_id and m.tenant_id = pm.tenant_id
+                        where pm.tenant_id = :tenantId and pm.product_id = any(:ids)
+                        order by pm.product_id, pm.position""")
+                .bind("tenantId", tenantId).bindArray("ids", String.class, ids)
+                .map((rs, ctx) -> Map.entry(rs.getString("product_id"), new ProductView.Media(rs.getString("id"),
+                        presigning.getUrl(rs.getString("bucket"), rs.getString("object_key")), rs.getString("type"),
+                        rs.getString("mime_type"))))
+                .forEach(entry -> media.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
         return products.stream().map(product -> product.withLinks(artists.getOrDefault(product.id(), List.of()),
-                assets.getOrDefault(product.id(), List.of()))).toList();
+                assets.getOrDefault(product.id(), List.of()), media.getOrDefault(product.id(), List.of()))).toList();
     }
 
     private ProductView view(ResultSet rs) throws SQLException {

@@ -15,9 +15,10 @@ public record ProductView(String id, String title, String displayArtist, String 
                           JsonNode metadata, boolean isDraft, Instant createdAt, Instant updatedAt) {
 
     /** The same product with its artists and tracks. */
-    ProductView withLinks(List<Artist> productArtists, List<Asset> productAssets) {
+    ProductView withLinks(List<Artist> productArtists, List<Asset> productAssets, List<Media> productMedia) {
         return new ProductView(id, title, displayArtist, upc, catalogNumber, externalId, type, format, explicit,
-                releaseDate, takedownDate, mainGenre, subGenre, status, version, label, copyright, publisher, media,
+                releaseDate, takedownDate, mainGenre, subGenre, status, version, label, copyright, publisher,
+                List.copyOf(productMedia),
                 List.copyOf(productArtists), List.copyOf(productAssets), distribution, contributors, metadata,
                 isDraft, createdAt, updatedAt);
     }
