@@ -1,5 +1,7 @@
 package io.catalogingest.gateway.request;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.util.PSQLException;
 import org.springframework.stereotype.Component;
@@ -20,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String OUTCOME_COLUMNS = "request_id, tenant_id, outcome, resource_type, resource_id,"
+            + " http_status, message, errors::text as errors, completed_at";
 
     private final Jdbi jdbi;
     private final JsonMapper json;
@@ -53,38 +58,25 @@ class RequestStore {
 
     Optional<AcceptedRequest> byIdempotencyKey(String tenantId, String key) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        select request_id, tenant_id, kind, resource_id, idempotency_key, body_hash, created_at
-                        from request where tenant_id = :tenantId and idempotency_key = :key""")
+                        select * from request where tenant_id = :tenantId and idempotency_key = :key""")
                 .bind("tenantId", tenantId).bind("key", key)
-                .map((rs, ctx) -> new AcceptedRequest(rs.getObject("request_id", UUID.class),
-                        rs.getString("tenant_id"), rs.getString("kind"), rs.getString("resource_id"),
-                        rs.getString("idempotency_key"), rs.getString("body_hash"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .map(this::accepted)
                 .findOne());
     }
 
     Optional<AcceptedRequest> accepted(String tenantId, UUID requestId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        select request_id, tenant_id, kind, resource_id, idempotency_key, body_hash, created_at
-                        from request where tenant_id = :tenantId and request_id = :requestId""")
+                        select * from request where tenant_id = :tenantId and request_id = :requestId""")
                 .bind("tenantId", tenantId).bind("requestId", requestId)
-                .map((rs, ctx) -> new AcceptedRequest(rs.getObject("request_id", UUID.class),
-                        rs.getString("tenant_id"), rs.getString("kind"), rs.getString("resource_id"),
-                        rs.getString("idempotency_key"), rs.getString("body_hash"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .map(this::accepted)
                 .findOne());
     }
 
     Optional<RequestOutcome> outcome(String tenantId, UUID requestId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        select request_id, tenant_id, outcome, resource_type, resource_id, http_status, message,
-                               errors::text as errors, completed_at
-                        from request_outcome where tenant_id = :tenantId and request_id = :requestId""")
+        return jdbi.withHandle(handle -> handle.createQuery("select " + OUTCOME_COLUMNS
+                        + " from request_outcome where tenant_id = :tenantId and request_id = :requestId")
                 .bind("tenantId", tenantId).bind("requestId", requestId)
-                .map((rs, ctx) -> new RequestOutcome(rs.getObject("request_id", UUID.class),
-                        rs.getString("tenant_id"), rs.getString("outcome"), rs.getString("resource_type"),
-                        rs.getString("resource_id"), rs.getInt("http_status"), rs.getString("message"),
-                        errors(rs.getString("errors")), rs.getTimestamp("completed_at").toInstant()))
+                .map(this::outcome)
                 .findOne());
     }
 
@@ -94,17 +86,25 @@ class RequestStore {
         if (requestIds.isEmpty()) {
             return outcomes;
         }
-        jdbi.useHandle(handle -> handle.createQuery("""
-                        select request_id, tenant_id, outcome, resource_type, resource_id, http_status, message,
-                               errors::text as errors, completed_at
-                        from request_outcome where tenant_id = :tenantId and request_id = any(:requestIds)""")
+        jdbi.useHandle(handle -> handle.createQuery("select " + OUTCOME_COLUMNS
+                        + " from request_outcome where tenant_id = :tenantId and request_id = any(:requestIds)")
                 .bind("tenantId", tenantId).bindArray("requestIds", UUID.class, requestIds)
-                .map((rs, ctx) -> new RequestOutcome(rs.getObject("request_id", UUID.class),
-                        rs.getString("tenant_id"), rs.getString("outcome"), rs.getString("resource_type"),
-                        rs.getString("resource_id"), rs.getInt("http_status"), rs.getString("message"),
-                        errors(rs.getString("errors")), rs.getTimestamp("completed_at").toInstant()))
+                .map(this::outcome)
                 .forEach(outcome -> outcomes.put(outcome.requestId(), outcome)));
         return outcomes;
+    }
+
+    private AcceptedRequest accepted(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new AcceptedRequest(rs.getObject("request_id", UUID.class), rs.getString("tenant_id"),
+                rs.getString("kind"), rs.getString("resource_id"), rs.getString("idempotency_key"),
+                rs.getString("body_hash"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private RequestOutcome outcome(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new RequestOutcome(rs.getObject("request_id", UUID.class), rs.getString("tenant_id"),
+                rs.getString("outcome"), rs.getString("resource_type"), rs.getString("resource_id"),
+                rs.getInt("http_status"), rs.getString("message"), errors(rs.getString("errors")),
+                rs.getTimestamp("completed_at").toInstant());
     }
 
     private List<FieldError> errors(String text) {
