@@ -150,6 +150,18 @@ final class ApprovalFixtures {
         return key;
     }
 
+    /** An object's user metadata, names in lower case. */
+    Map<String, String> userMetadata(String bucket, String key) {
+        try {
+            Map<String, String> metadata = new java.util.HashMap<>();
+            minio.statObject(io.minio.StatObjectArgs.builder().bucket(bucket).object(key).build()).userMetadata()
+                    .forEach((name, value) -> metadata.put(name.toLowerCase(java.util.Locale.ROOT), value));
+            return metadata;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stat " + bucket + "/" + key, e);
+        }
+    }
+
     /**
      * Uploads a file the way a client does, through the gateway's release or track media endpoint, and waits until
      * the ingest-worker registered it. Returns its cloudId (the object key).

@@ -70,9 +70,13 @@ class PromotionRecoveryIT {
         String user = Tokens.user(TENANT);
         ApprovalFixtures.Release release = fixtures.createRelease(user, "Crash Test", Map.of(), "Long", "Short");
         String artwork = fixtures.upload(TENANT, release.id(), null, "cover.png", ApprovalFixtures.png(), "image/png");
-        // 72 s of CD audio: 12.7 MB, above the lowered threshold: copied as 3 ranges of at most 5 MiB
-        String big = fixtures.upload(TENANT, release.id(), release.trackIds().get(0), "long.wav",
-                ApprovalFixtures.wav(72), "audio/wav");
+        // 72 s of CD audio: 12.7 MB, through the gateway: a multipart upload, so the temporary object carries no
+        // sha256 metadata (only the media row has the hash); above the lowered threshold: copied as 3 ranges of at
+        // most 5 MiB, and the permanent copy is stamped with the row's hash
+        byte[] longWav = ApprovalFixtures.wav(72);
+        String big = fixtures.uploadThroughGateway(new Http(pipeline.gatewayUrl()), user, release.id(),
+                release.trackIds().get(0), "long.wav", longWav, "audio/wav");
+        assertThat(fixtures.userMetadata(isolation.tempBucket(), big)).doesNotContainKey("sha256");
         String small = fixtures.upload(TENANT, release.id(), release.trackIds().get(1), "short.wav",
                 ApprovalFixtures.wav(2), "audio/wav");
         List<String> keys = List.of(artwork, big, small);
@@ -114,6 +118,8 @@ class PromotionRecoveryIT {
             assertThat(fixtures.keys(isolation.tempBucket(), prefix)).containsExactly(orphan);
         });
         assertThat(fixtures.keys(isolation.mediaBucket(), prefix)).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(fixtures.userMetadata(isolation.mediaBucket(), big))
+                .containsEntry("sha256", ApprovalFixtures.sha256(longWav));
         assertThat(fixtures.count("select count(*) from product where tenant_id = ?", TENANT)).isEqualTo(1);
         assertThat(fixtures.count("select count(*) from media where release_id = cast(? as uuid) "
                 + "and status = 'promoted' and bucket = ?", release.id(), isolation.mediaBucket())).isEqualTo(3);

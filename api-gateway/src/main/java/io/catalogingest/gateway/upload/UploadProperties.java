@@ -29,7 +29,10 @@ import jakarta.validation.constraints.Positive;
  * @param partSize             S3 multipart part size; a file smaller than this is stored with one PUT
  * @param partsInFlight        most parts of one file sent to S3 at once while the next is read; more than one only
  *                             while the buffer budget has room (a lone upload gets them, eight at once get one each)
- * @param sha256Metadata       which objects get the {@code x-amz-meta-sha256} user metadata
+ * @param sha256Metadata       which objects get the {@code x-amz-meta-sha256} user metadata at upload time. By
+ *                             default only single-PUT objects: stamping a multipart object means copying it onto
+ *                             itself, a full rewrite on some S3 servers. The hash is always recorded with the media
+ *                             row, and promotion stamps it on the permanent copy.
  * @param storageTimeout       longest single S3 call (a part, or completing a large upload)
  */
 @Validated
@@ -45,7 +48,7 @@ public record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxFileSiz
                                @NotNull @DefaultValue("5s") Duration retryAfter,
                                @NotNull @DefaultValue("8MB") DataSize partSize,
                                @Positive @Max(16) @DefaultValue("3") int partsInFlight,
-                               @NotNull @DefaultValue("all-objects") Sha256Metadata sha256Metadata,
+                               @NotNull @DefaultValue("single-put-objects") Sha256Metadata sha256Metadata,
                                @NotNull @DefaultValue("5m") Duration storageTimeout) {
 
     /** S3's smallest part (all but the last). */

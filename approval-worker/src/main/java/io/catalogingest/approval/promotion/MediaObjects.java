@@ -57,19 +57,26 @@ final class MediaObjects {
 
     /**
      * Copies {@code source} (as stat'ed) from one bucket to another at the same key, keeping its user metadata and
-     * content type. The copy is conditional on the source's ETag, so a source replaced meanwhile fails the copy
+     * content type and stamping {@code sha256} (the media row's hash) as user metadata. The copy is conditional on the source's ETag, so a source replaced meanwhile fails the copy
      * instead of being copied half old, half new.
      *
      * @return {@code copy} or {@code multipart}
      */
-    String copy(String fromBucket, String toBucket, String key, Stat source) {
+    String copy(String fromBucket, String toBucket, String key, Stat source, String sha256) {
         // the entity tag quoted, as RFC 7232 writes it (S3Proxy compares it literally)
         String etag = "\"" + unquoted(source.etag()) + "\"";
+        // the permanent object always carries the hash the gateway computed while streaming the upload
+        Map<String, String> metadata = new HashMap<>(source.userMetadata());
+        metadata.put(SHA256_METADATA, sha256);
+        Map<String, String> headers = new HashMap<>();
+        if (source.contentType() != null) {
+            headers.put("Content-Type", source.contentType());
+        }
         try {
             if (source.size() <= properties.multipartThreshold().toBytes()) {
                 client.copyObject(CopyObjectArgs.builder().bucket(toBucket).object(key)
                         .source(CopySource.builder().bucket(fromBucket).object(key).matchETag(etag).build())
-                        .build());
+                        .userMetadata(metadata).headers(headers).build());
                 return "copy";
             }
             long part = properties.partSizeFor(source.size());
@@ -78,12 +85,8 @@ final class MediaObjects {
                 ranges.add(ComposeSource.builder().bucket(fromBucket).object(key).offset(offset)
                         .length(Math.min(part, source.size() - offset)).matchETag(etag).build());
             }
-            Map<String, String> headers = new HashMap<>();
-            if (source.contentType() != null) {
-                headers.put("Content-Type", source.contentType());
-            }
             client.composeObject(ComposeObjectArgs.builder().bucket(toBucket).object(key).sources(ranges)
-                    .userMetadata(source.userMetadata()).headers(headers).build());
+                    .userMetadata(metadata).headers(headers).build());
             return "multipart";
         } catch (Exception e) {
             throw new StorageException("could not copy " + fromBucket + "/" + key + " to " + toBucket, e);

@@ -158,7 +158,7 @@ public class MediaPromotion implements DisposableBean {
     private String copyAndVerify(PromotionStore.PendingFile file) {
         String key = file.objectKey();
         Optional<MediaObjects.Stat> target = objects.stat(mediaBucket, key);
-        if (target.isPresent() && problem(target.get(), file).isEmpty()) {
+        if (target.isPresent() && problem(target.get(), file, true).isEmpty()) {
             log.info("{} is already in {} and verifies; not copying it again", key, mediaBucket);
             return "found";
         }
@@ -166,17 +166,18 @@ public class MediaPromotion implements DisposableBean {
         if (source.isEmpty()) {
             throw new PromotionFailedException("media " + file.mediaId() + " (" + key + ") is missing from "
                     + tempBucket + (target.isEmpty() ? " and from " + mediaBucket
-                    : " and the copy in " + mediaBucket + " does not verify: " + problem(target.get(), file).get()));
+                    : " and the copy in " + mediaBucket + " does not verify: "
+                    + problem(target.get(), file, true).get()));
         }
-        Optional<String> sourceProblem = problem(source.get(), file);
+        Optional<String> sourceProblem = problem(source.get(), file, properties.requireSha256Metadata());
         if (sourceProblem.isPresent()) {
             throw new PromotionFailedException("temporary object " + key + " does not match its media row: "
                     + sourceProblem.get());
         }
-        String method = objects.copy(tempBucket, mediaBucket, key, source.get());
+        String method = objects.copy(tempBucket, mediaBucket, key, source.get(), file.sha256());
         MediaObjects.Stat copied = objects.stat(mediaBucket, key).orElseThrow(() -> new IllegalStateException(
                 "the copy of " + key + " to " + mediaBucket + " succeeded but the object is not there"));
-        Optional<String> copyProblem = problem(copied, file);
+        Optional<String> copyProblem = problem(copied, file, true);
         if (copyProblem.isPresent()) {
             throw new PromotionFailedException("the copy of " + key + " in " + mediaBucket + " does not verify: "
                     + copyProblem.get());
@@ -184,13 +185,19 @@ public class MediaPromotion implements DisposableBean {
         return method;
     }
 
-    /** What does not match between an object and its media row, if anything. */
-    private Optional<String> problem(MediaObjects.Stat stat, PromotionStore.PendingFile file) {
+    /**
+     * What does not match between an object and its media row, if anything.
+     *
+     * @param requireHash whether an object without {@code sha256} metadata fails (a permanent copy always carries
+     *                    it; a temporary object of a multipart upload may not, see the gateway's
+     *                    {@code catalog.upload.sha256-metadata})
+     */
+    private Optional<String> problem(MediaObjects.Stat stat, PromotionStore.PendingFile file, boolean requireHash) {
         if (stat.size() != file.size()) {
             return Optional.of("size " + stat.size() + " bytes, the media row says " + file.size());
         }
         if (stat.sha256() == null) {
-            return properties.requireSha256Metadata()
+            return requireHash
                     ? Optional.of("it has no sha256 metadata to check against the row's " + file.sha256())
                     : Optional.empty();
         }

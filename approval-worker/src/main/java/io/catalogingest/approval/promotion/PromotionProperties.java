@@ -18,7 +18,9 @@ import jakarta.validation.constraints.NotNull;
  *                               (S3's single CopyObject stops at 5 GiB)
  * @param partSize               size of each copied range (at least 5 MiB; raised when an object would need more
  *                               than 10,000 parts)
- * @param requireSha256Metadata  refuse an object without {@code sha256} user metadata (off: size alone is checked)
+ * @param requireSha256Metadata  refuse a temporary object without {@code sha256} user metadata (off, the default:
+ *                               large uploads carry their hash only in the media row; size is checked, and the
+ *                               permanent copy is stamped with the row's hash and must carry it)
  * @param failDeletes            TEST HOOK: the first n deletions of temporary objects fail after the copy was
  *                               verified (0 in production), to exercise the crash-between-copy-and-delete path
  */
@@ -27,7 +29,7 @@ import jakarta.validation.constraints.NotNull;
 public record PromotionProperties(@Min(1) @Max(64) @DefaultValue("4") int parallelCopies,
                                   @NotNull @DefaultValue("5GB") DataSize multipartThreshold,
                                   @NotNull @DefaultValue("512MB") DataSize partSize,
-                                  @DefaultValue("true") boolean requireSha256Metadata,
+                                  @DefaultValue("false") boolean requireSha256Metadata,
                                   @Min(0) @DefaultValue("0") int failDeletes) {
 
     static final long MIN_PART = 5L * 1024 * 1024;
