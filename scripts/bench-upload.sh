@@ -154,7 +154,7 @@ round() { # round MODE FILE N -> prints "seconds [peakUsed peakOld]"
         || { echo "gateway answer $i has the wrong size or sha256: $(cat "$RUN/out.$i")" >&2; exit 1; }
       key=$(sed -n 's/.*"key":"\([^"]*\)".*/\1/p' "$RUN/out.$i")
       meta=$(curl -sI "${SIGV4[@]}" "$S3/$BUCKET/$key" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-amz-meta-sha256" { print $2 }')
-      if [[ $meta != "${SHA[$file]}" && ( $BENCH_GATEWAY_OPTS != *single-put-objects* || $size -le 8388608 ) ]]; then
+      if [[ $meta != "${SHA[$file]}" && ( $BENCH_GATEWAY_OPTS == *all-objects* || $size -le 8388608 ) ]]; then
         echo "$key has x-amz-meta-sha256 '$meta', expected ${SHA[$file]}" >&2; exit 1
       fi
       echo "$key" >> "$RUN/keys.txt"
