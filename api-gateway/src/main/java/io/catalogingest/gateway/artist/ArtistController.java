@@ -1,10 +1,7 @@
 package io.catalogingest.gateway.artist;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.CreateArtist;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandAnswers;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
@@ -41,43 +38,22 @@ class ArtistController {
     }
 
     @PostMapping(path = {"/artist", "/artist/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> create(Caller caller, @RequestBody JsonNode body,
-                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body,
+                                  @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKeys.check(idempotencyKey);
         CreateArtist command = ArtistForm.toCommand(body);
         CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "artist.create",
                 Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_ARTIST, command.artistId(), command,
                 Fingerprint.of(body.toString()), key, Prefer.respondAsync(prefer)));
-        return result.outcome()
-                .map(outcome -> outcome.succeeded()
-                        ? ResponseEntity.status(outcome.httpStatus())
-                        .location(URI.create("/artist/" + outcome.resourceId()))
-                        .header("X-Request-Id", result.requestId().toString())
-                        .body((Object) success("Artist created successfully", artists.find(caller.tenantId(),
-                                outcome.resourceId()).orElseThrow(() -> ApiException.notFound("Artist"))))
-                        : ResponseEntity.status(outcome.httpStatus())
-                        .header("X-Request-Id", result.requestId().toString())
-                        .body((Object) ApiError.of(outcome.message(), outcome.errors())))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .location(URI.create("/requests/" + result.requestId()))
-                        .header("X-Request-Id", result.requestId().toString())
-                        .body(Map.of("status", "pending", "requestId", result.requestId(),
-                                "location", "/requests/" + result.requestId())));
+        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/artist/" + outcome.resourceId(),
+                CommandAnswers.success("Artist created successfully", artists.find(caller.tenantId(),
+                        outcome.resourceId()).orElseThrow(() -> ApiException.notFound("Artist")))));
     }
 
     @GetMapping("/artist/{id}")
     Map<String, Object> get(Caller caller, @PathVariable String id) {
-        return success(null, artists.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Artist")));
-    }
-
-    private static Map<String, Object> success(String message, Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        if (message != null) {
-            body.put("message", message);
-        }
-        body.put("data", data);
-        return body;
+        return CommandAnswers.success(null,
+                artists.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Artist")));
     }
 }

@@ -1,10 +1,7 @@
 package io.catalogingest.gateway.asset;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.CreateAsset;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandAnswers;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
@@ -28,7 +25,10 @@ import io.catalogingest.gateway.web.IdempotencyKeys;
 import io.catalogingest.gateway.web.Prefer;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /asset} (JSON: title, displayArtist, id, isrc, duration in seconds, type) and {@code GET /asset/{id}}, Royalti's {success, message, data}. */
+/**
+ * {@code POST /asset} (JSON: title, displayArtist, id, isrc, duration in seconds, type) and {@code GET /asset/{id}},
+ * answered in Royalti's {success, message, data}.
+ */
 @RestController
 class AssetController {
 
@@ -41,43 +41,22 @@ class AssetController {
     }
 
     @PostMapping(path = {"/asset", "/asset/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> create(Caller caller, @RequestBody JsonNode body,
-                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body,
+                                  @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKeys.check(idempotencyKey);
         CreateAsset command = AssetForm.toCommand(body);
         CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "asset.create",
                 Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_ASSET, command.assetId(), command,
                 Fingerprint.of(body.toString()), key, Prefer.respondAsync(prefer)));
-        return result.outcome()
-                .map(outcome -> outcome.succeeded()
-                        ? ResponseEntity.status(outcome.httpStatus())
-                        .location(URI.create("/asset/" + outcome.resourceId()))
-                        .header("X-Request-Id", result.requestId().toString())
-                        .body((Object) success("Asset created successfully", assets.find(caller.tenantId(),
-                                outcome.resourceId()).orElseThrow(() -> ApiException.notFound("Asset"))))
-                        : ResponseEntity.status(outcome.httpStatus())
-                        .header("X-Request-Id", result.requestId().toString())
-                        .body((Object) ApiError.of(outcome.message(), outcome.errors())))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .location(URI.create("/requests/" + result.requestId()))
-                        .header("X-Request-Id", result.requestId().toString())
-                        .body(Map.of("status", "pending", "requestId", result.requestId(),
-                                "location", "/requests/" + result.requestId())));
+        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/asset/" + outcome.resourceId(),
+                CommandAnswers.success("Asset created successfully", assets.find(caller.tenantId(),
+                        outcome.resourceId()).orElseThrow(() -> ApiException.notFound("Asset")))));
     }
 
     @GetMapping("/asset/{id}")
     Map<String, Object> get(Caller caller, @PathVariable String id) {
-        return success(null, assets.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Asset")));
-    }
-
-    private static Map<String, Object> success(String message, Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        if (message != null) {
-            body.put("message", message);
-        }
-        body.put("data", data);
-        return body;
+        return CommandAnswers.success(null,
+                assets.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Asset")));
     }
 }

@@ -1,6 +1,5 @@
 package io.catalogingest.gateway.release;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,11 @@ import io.catalogingest.common.release.ReleaseStatus;
 import io.catalogingest.common.releases.CreateRelease;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.releases.SubmitRelease;
-import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandAnswers;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
-import io.catalogingest.gateway.request.RequestOutcome;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.web.Fingerprint;
 import io.catalogingest.gateway.web.IdempotencyKeys;
@@ -92,7 +90,7 @@ class ReleaseController {
     @GetMapping({"/releases/{id}", "/releases/{id}/"})
     Map<String, Object> get(Caller caller, @PathVariable String id) {
         ReleaseView release = releases.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
-        return success(null, release);
+        return CommandAnswers.success(null, release);
     }
 
     @GetMapping({"/releases", "/releases/"})
@@ -120,28 +118,16 @@ class ReleaseController {
         data.put("page", pageNumber);
         data.put("limit", pageSize);
         data.put("totalPages", (found.total() + pageSize - 1) / pageSize);
-        return success(null, data);
+        return CommandAnswers.success(null, data);
     }
 
     /** 201/200 with the release, the worker's refusal, or 202 with where to ask later. */
-    private ResponseEntity<?> answer(Caller caller, CommandResult result, String message) {
-        if (result.outcome().isEmpty()) {
-            String location = "/requests/" + result.requestId();
-            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(location))
-                    .header("X-Request-Id", result.requestId().toString())
-                    .body(Map.of("success", true, "message", "Accepted; the outcome will be at " + location,
-                            "data", Map.of("status", "pending", "requestId", result.requestId(),
-                                    "location", location)));
-        }
-        RequestOutcome outcome = result.outcome().get();
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.httpStatus())
-                .header("X-Request-Id", result.requestId().toString());
-        if (!outcome.succeeded()) {
-            return response.body(ApiError.of(outcome.message(), outcome.errors()));
-        }
-        ReleaseView release = releases.find(caller.tenantId(), outcome.resourceId())
-                .orElseThrow(() -> ApiException.notFound("Release"));
-        return response.location(URI.create("/releases/" + release.id())).body(success(message, release));
+    private ResponseEntity<Object> answer(Caller caller, CommandResult result, String message) {
+        return CommandAnswers.answer(result, outcome -> {
+            ReleaseView release = releases.find(caller.tenantId(), outcome.resourceId())
+                    .orElseThrow(() -> ApiException.notFound("Release"));
+            return new CommandAnswers.Resource("/releases/" + release.id(), CommandAnswers.success(message, release));
+        });
     }
 
     /** The release's owner: the caller, or the {@code ownerId} an admin gives. */
@@ -157,16 +143,6 @@ class ReleaseController {
             throw new ApiException(HttpStatus.FORBIDDEN, "Only an admin can create a release on someone else's behalf");
         }
         return ownerId.asString();
-    }
-
-    static Map<String, Object> success(String message, Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        if (message != null) {
-            body.put("message", message);
-        }
-        body.put("data", data);
-        return body;
     }
 
     private static int number(String name, String text, int fallback, int min, int max) {

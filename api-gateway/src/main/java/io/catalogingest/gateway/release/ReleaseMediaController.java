@@ -34,6 +34,7 @@ import io.catalogingest.common.storage.FileNames;
 import io.catalogingest.common.storage.StorageKeys;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandAnswers;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
@@ -187,7 +188,7 @@ class ReleaseMediaController {
         if (releases.status(caller.tenantId(), id).isEmpty()) {
             throw ApiException.notFound("Release");
         }
-        return ReleaseController.success(null, releases.media(caller.tenantId(), id));
+        return CommandAnswers.success(null, releases.media(caller.tenantId(), id));
     }
 
     /**

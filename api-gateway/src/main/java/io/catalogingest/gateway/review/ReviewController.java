@@ -1,10 +1,7 @@
 package io.catalogingest.gateway.review;
 
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -20,12 +17,11 @@ import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.ReleaseApproved;
 import io.catalogingest.common.reviews.ReleaseRejected;
 import io.catalogingest.common.reviews.ReviewMessages;
-import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandAnswers;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
-import io.catalogingest.gateway.request.RequestOutcome;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.web.Fingerprint;
 import io.catalogingest.gateway.web.IdempotencyKeys;
@@ -85,28 +81,10 @@ class ReviewController {
                 : "Release rejected successfully");
     }
 
-    private ResponseEntity<?> answer(Caller caller, UUID releaseId, CommandResult result, String message) {
-        if (result.outcome().isEmpty()) {
-            String location = "/requests/" + result.requestId();
-            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(location))
-                    .header("X-Request-Id", result.requestId().toString())
-                    .body(Map.of("success", true, "message", "Accepted; the outcome will be at " + location,
-                            "data", Map.of("status", "pending", "requestId", result.requestId(),
-                                    "location", location)));
-        }
-        RequestOutcome outcome = result.outcome().get();
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.httpStatus())
-                .header("X-Request-Id", result.requestId().toString());
-        if (!outcome.succeeded()) {
-            return response.body(ApiError.of(outcome.message(), outcome.errors()));
-        }
-        ReviewReader.ReviewedRelease release = releases.find(caller.tenantId(), releaseId)
-                .orElseThrow(() -> ApiException.notFound("Release"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("message", message);
-        body.put("data", release);
-        return response.location(URI.create("/releases/" + releaseId)).body(body);
+    private ResponseEntity<Object> answer(Caller caller, UUID releaseId, CommandResult result, String message) {
+        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/releases/" + releaseId,
+                CommandAnswers.success(message, releases.find(caller.tenantId(), releaseId)
+                        .orElseThrow(() -> ApiException.notFound("Release")))));
     }
 
     private static UUID releaseId(String text) {
