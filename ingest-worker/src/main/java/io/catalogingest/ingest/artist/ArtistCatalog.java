@@ -1,10 +1,8 @@
 package io.catalogingest.ingest.artist;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,8 +14,7 @@ import io.catalogingest.common.catalog.CreateArtist;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.support.messaging.MessagePublisher;
-import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 
 /** Creates the artists products refer to: one transaction for the commands of a batch, one outcome each. */
@@ -28,32 +25,14 @@ public class ArtistCatalog {
     private static final Logger log = LoggerFactory.getLogger(ArtistCatalog.class);
     private static final String SOURCE = "/ingest-worker";
 
-    private final Jdbi jdbi;
-    private final MessageLedger ledger;
-    private final MessagePublisher publisher;
+    private final AppliedOnce appliedOnce;
 
-    ArtistCatalog(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher) {
-        this.jdbi = jdbi;
-        this.ledger = ledger;
-        this.publisher = publisher;
+    ArtistCatalog(AppliedOnce appliedOnce) {
+        this.appliedOnce = appliedOnce;
     }
 
     public void createAll(List<Envelope<CreateArtist>> commands) {
-        List<Envelope<?>> events = jdbi.inTransaction(handle -> {
-            List<Envelope<?>> announced = new ArrayList<>();
-            for (Envelope<CreateArtist> command : commands) {
-                if (!ledger.claim(handle, CONSUMER, command.id())) {
-                    log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
-                    ledger.recordedEvent(handle, command.requestId()).ifPresent(event -> announced.add(event.event()));
-                    continue;
-                }
-                Outcome outcome = apply(handle, command);
-                ledger.record(handle, command, outcome);
-                announced.add(outcome.event());
-            }
-            return announced;
-        });
-        publisher.publishAll(Topics.CATALOG_EVENTS, events);
+        appliedOnce.applyAll(CONSUMER, commands, ArtistCatalog::apply);
     }
 
     private static Outcome apply(Handle handle, Envelope<CreateArtist> command) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,8 +21,7 @@ import io.catalogingest.common.releases.ReleaseCreated;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.releases.ReleaseSubmitted;
 import io.catalogingest.common.releases.SubmitRelease;
-import io.catalogingest.support.messaging.MessagePublisher;
-import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 
 /**
@@ -37,15 +35,11 @@ public class ReleaseIngestion {
     private static final Logger log = LoggerFactory.getLogger(ReleaseIngestion.class);
     private static final String SOURCE = "/ingest-worker";
 
-    private final Jdbi jdbi;
-    private final MessageLedger ledger;
-    private final MessagePublisher publisher;
+    private final AppliedOnce appliedOnce;
     private final ReleaseStore store;
 
-    ReleaseIngestion(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, ReleaseStore store) {
-        this.jdbi = jdbi;
-        this.ledger = ledger;
-        this.publisher = publisher;
+    ReleaseIngestion(AppliedOnce appliedOnce, ReleaseStore store) {
+        this.appliedOnce = appliedOnce;
         this.store = store;
     }
 
@@ -93,22 +87,8 @@ public class ReleaseIngestion {
         });
     }
 
-    private void applyOnce(Envelope<?> command, Function<Handle, Outcome> apply) {
-        Outcome outcome = jdbi.inTransaction(handle -> {
-            if (!ledger.claim(handle, CONSUMER, command.id())) {
-                log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
-                return ledger.recordedEvent(handle, command.requestId())
-                        .map(recorded -> new Outcome(true, null, null, 0, null, List.of(), recorded.topic(),
-                                recorded.event()))
-                        .orElse(null);
-            }
-            Outcome result = apply.apply(handle);
-            ledger.record(handle, command, result);
-            return result;
-        });
-        if (outcome != null) {
-            publisher.publish(outcome.topic(), outcome.event());
-        }
+    private <T> void applyOnce(Envelope<T> command, Function<Handle, Outcome> apply) {
+        appliedOnce.apply(CONSUMER, command, (handle, same) -> apply.apply(handle));
     }
 
     private static Outcome rejection(Envelope<?> command, String releaseId, int status, String message,

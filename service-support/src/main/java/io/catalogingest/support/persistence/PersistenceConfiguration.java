@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import io.catalogingest.common.Messages;
+import io.catalogingest.support.messaging.MessagePublisher;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One Jdbi over the service's pool; SqlObject DAOs sit beside the features that use them. */
@@ -21,6 +22,11 @@ public class PersistenceConfiguration {
         return Jdbi.create(new TransactionAwareDataSourceProxy(dataSource))
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
+    }
+
+    @Bean
+    AppliedOnce appliedOnce(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher) {
+        return new AppliedOnce(jdbi, ledger, publisher);
     }
 
     @Bean
