@@ -15,7 +15,12 @@ final class ContainerServices {
 
     static final DockerImageName KAFKA_IMAGE = DockerImageName.parse("apache/kafka:4.1.0");
     static final DockerImageName POSTGRES_IMAGE = DockerImageName.parse("postgres:17-alpine");
-    static final DockerImageName MINIO_IMAGE = DockerImageName.parse("minio/minio:RELEASE.2023-09-04T19-57-37Z");
+    /**
+     * MinIO's community images left Docker Hub in September 2026; quay.io still serves the last ones (pinned, the
+     * same tag as docker-compose.yml). Testcontainers' MinIO module checks for the Docker Hub name.
+     */
+    static final DockerImageName MINIO_IMAGE = DockerImageName
+            .parse("quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z").asCompatibleSubstituteFor("minio/minio");
 
     private ContainerServices() {
     }
