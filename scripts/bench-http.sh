@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# bench-http.sh — the gateway's HTTP paths side by side, in one run, against a running stack (./catalog up).
+#
+#   ./catalog up --detach && scripts/bench-http.sh
+#
+# For each connection count (16 and 64) and each path — the authenticated GET /product/{id} (baseline), POST /product
+# synchronous (waits for the worker's outcome), POST /product asynchronous (Prefer: respond-async) and POST
+# /product/bulk (BENCH_BULK_SIZE products a request) — it runs wrk for a warm-up (discarded) and then a measured
+# interval, and prints one table: requests/s (items/s for bulk), p50 and p99 latency, the status codes seen, and the
+# ratio to the GET at the same connection count. The machine's load average is printed beside the table; the load
+# generator runs on the same machine as the stack, so state both when quoting a figure (docs/benchmarks/http.md).
+#
+# Knobs (environment): GATEWAY_URL [http://127.0.0.1:${GATEWAY_PORT:-8080}]  BENCH_TENANT [bench-http]
+#   BENCH_CONNECTIONS ["16 64"]  BENCH_WARMUP [10s]  BENCH_DURATION [20s]  BENCH_THREADS [2]
+#   BENCH_MODES ["get sync async bulk"]  BENCH_BULK_SIZE [100]  BENCH_UPC [given] (auto: the worker allocates from
+#   the workspace's block, which then needs room for every product of the run)
+# Needs wrk (apt-get install -y wrk), curl and jq. Only 127.0.0.1 is targeted; every wrk run stops by itself.
+set -euo pipefail
+
+ROOT="$(cd -P "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+: "${GATEWAY_URL:=http://127.0.0.1:${GATEWAY_PORT:-8080}}"
+: "${BENCH_TENANT:=bench-http}"
+: "${BENCH_CONNECTIONS:=16 64}"
+: "${BENCH_WARMUP:=10s}"
+: "${BENCH_DURATION:=20s}"
+: "${BENCH_THREADS:=2}"
+: "${BENCH_MODES:=get sync async bulk}"
+: "${BENCH_BULK_SIZE:=100}"
+: "${BENCH_UPC:=given}"
+
+for tool in wrk curl jq; do
+  command -v "$tool" >/dev/null || { echo "bench-http: $tool is missing (apt-get install -y $tool)" >&2; exit 2; }
+done
+[[ $GATEWAY_URL =~ ^http://(127\.0\.0\.1|localhost)(:[0-9]+)?$ ]] \
+  || { echo "bench-http: GATEWAY_URL must be a loopback http URL, got $GATEWAY_URL" >&2; exit 2; }
+
+TOKEN="$("$ROOT/catalog" token --tenant "$BENCH_TENANT" --ttl 7200)"
+export BENCH_TOKEN="$TOKEN" BENCH_BULK_SIZE BENCH_UPC
+# every wrk run (warm-ups too) gets its own nonce: the given UPCs of one run never repeat another's
+NONCE_BASE=$(( RANDOM % 1000 ))
+RUNS=0
+
+# the product the GET baseline reads
+created="$(curl -fsS -X POST "$GATEWAY_URL/product" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' -d '{"title":"Bench baseline","type":"Audio"}')" \
+  || { echo "bench-http: could not create the baseline product at $GATEWAY_URL (is ./catalog up running?)" >&2; exit 1; }
+BENCH_PRODUCT_ID="$(jq -r '.id // .product.id // .data.id' <<<"$created")"
+export BENCH_PRODUCT_ID
+[[ -n $BENCH_PRODUCT_ID && $BENCH_PRODUCT_ID != null ]] || { echo "bench-http: no product id in $created" >&2; exit 1; }
+
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+
+run() { # run MODE CONNECTIONS DURATION -> wrk's output file
+  local mode=$1 conns=$2 duration=$3 file="$OUT/$1-$2-$3.txt"
+  RUNS=$((RUNS + 1))
+  BENCH_NONCE=$(( (NONCE_BASE + RUNS) % 1000 )) BENCH_MODE=$mode wrk -t"$BENCH_THREADS" -c"$conns" -d"$duration" --timeout 30s -s "$ROOT/scripts/bench/http.lua" \
+    "$GATEWAY_URL" > "$file" 2>&1 || true
+  echo "$file"
+}
+value() { awk -v k="$1" '$1 == k { print $2 }' "$2" | tail -1; }
+
+echo "bench-http: $GATEWAY_URL, tenant $BENCH_TENANT, $BENCH_THREADS wrk threads, warm-up $BENCH_WARMUP, measured $BENCH_DURATION"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+printf '\n%-6s %5s %12s %9s %9s %7s  %s\n' path conns "req/s" "p50 ms" "p99 ms" "vs GET" statuses
+for conns in $BENCH_CONNECTIONS; do
+  get_rps=""
+  for mode in $BENCH_MODES; do
+    run "$mode" "$conns" "$BENCH_WARMUP" >/dev/null
+    run "$mode" "$conns" "$BENCH_DURATION" >/dev/null
+    file="$OUT/$mode-$conns-$BENCH_DURATION.txt"
+    rps="$(value RPS "$file")"; p50="$(value P50_MS "$file")"; p99="$(value P99_MS "$file")"
+    statuses="$(grep '^STATUSES' "$file" | cut -d' ' -f2- || true)"
+    if [[ -z $rps ]]; then
+      echo "bench-http: wrk failed for $mode at $conns connections:" >&2; cat "$file" >&2; exit 1
+    fi
+    unit="req/s"
+    if [[ $mode == bulk ]]; then
+      rps="$(awk -v r="$rps" -v n="$BENCH_BULK_SIZE" 'BEGIN { printf "%.1f", r * n }')"; unit="items/s"
+    fi
+    [[ $mode == get ]] && get_rps=$rps
+    ratio="$( [[ -n $get_rps ]] && awk -v a="$rps" -v b="$get_rps" 'BEGIN { printf "%.2f", a / b }' || echo "-")"
+    printf '%-6s %5s %12s %9s %9s %7s  %s\n' "$mode" "$conns" "$rps ${unit%%/s}" "$p50" "$p99" "$ratio" "$statuses"
+  done
+done
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
