@@ -118,5 +118,11 @@ final class Pipeline implements AutoCloseable {
             }
         }
         contexts.clear();
+        List<String> violations = EventSchemaCheck.violations(
+                isolation.springProperties().get("spring.kafka.bootstrap-servers"), isolation.topicPrefix());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Events that do not match the JSON Schema common publishes for their type: "
+                    + violations);
+        }
     }
 }
