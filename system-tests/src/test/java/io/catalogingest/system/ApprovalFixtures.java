@@ -66,8 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
  * straight onto Kafka with a plain producer (hand-made CloudEvents headers, as any internal service would), and
  * reads of the buckets, the database and the event topics to check the outcome.
  *
- * <p>Uploads: the files are put into the temporary bucket (with their {@code sha256} metadata, as the gateway's
- * upload does) and announced with the gateway's {@code RegisterMedia} command, which the ingest-worker inspects and
+ * <p>Uploads: the files are put into the temporary bucket at an upload key (with their {@code sha256} metadata, as
+ * the gateway's single-PUT upload does) and announced with the gateway's {@code RegisterMedia} command, which the ingest-worker inspects and
  * registers for real. This stands in for {@code POST /releases/{id}/media/files} and
  * {@code POST /releases/{id}/tracks/{trackId}/media/file}, which were not in the gateway yet when these tests were
  * written.
@@ -129,21 +129,24 @@ final class ApprovalFixtures {
      * inspects it), then waits until it is registered.
      *
      * @param trackId null for a release-level file
-     * @return the object key
+     * @return the media key (cloudId)
      */
     String upload(String tenant, String releaseId, String trackId, String fileName, byte[] bytes, String contentType) {
         String key = trackId == null ? StorageKeys.releaseFile(tenant, releaseId, fileName)
                 : StorageKeys.trackFile(tenant, releaseId, trackId, fileName.substring(fileName.lastIndexOf('.') + 1));
+        String uploadId = UUID.randomUUID().toString();
+        String uploadKey = StorageKeys.upload(tenant, releaseId, uploadId, fileName);
         String sha256 = sha256(bytes);
+        String etag;
         try {
-            minio.putObject(PutObjectArgs.builder().bucket(isolation.tempBucket()).object(key)
+            etag = minio.putObject(PutObjectArgs.builder().bucket(isolation.tempBucket()).object(uploadKey)
                     .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType)
-                    .userMetadata(Map.of("sha256", sha256)).build());
+                    .userMetadata(Map.of("sha256", sha256)).build()).etag().replace("\"", "");
         } catch (Exception e) {
-            throw new IllegalStateException("could not put " + key, e);
+            throw new IllegalStateException("could not put " + uploadKey, e);
         }
-        RegisterMedia register = new RegisterMedia(UUID.randomUUID().toString(), releaseId, trackId,
-                isolation.tempBucket(), key, fileName, fileName, bytes.length, sha256, contentType, Instant.now());
+        RegisterMedia register = new RegisterMedia(uploadId, releaseId, trackId, isolation.tempBucket(), key, fileName,
+                fileName, bytes.length, sha256, contentType, Instant.now(), uploadKey, etag);
         send(Topics.RELEASE_COMMANDS, codec.encode(Envelope.create(ReleaseMessages.REGISTER_MEDIA, "/approval-tests",
                 releaseId, tenant, null, register)));
         await().atMost(Duration.ofSeconds(60)).until(() -> "registered".equals(mediaStatus(key)));
@@ -242,6 +245,11 @@ final class ApprovalFixtures {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The temporary object (upload key) the media row of a media key registered. */
+    String uploadKeyOf(String mediaKey) {
+        return queryString("select upload_key from media where object_key = ?", mediaKey);
     }
 
     String mediaStatus(String key) {

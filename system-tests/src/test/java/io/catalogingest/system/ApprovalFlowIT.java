@@ -147,7 +147,8 @@ class ApprovalFlowIT {
         assertThat(refused.path("command").asString()).isEqualTo("catalog.release.approved.v1");
         assertThat(refused.path("message").asString()).contains("draft");
         assertThat(fixtures.releaseStatus(release.id())).isEqualTo("draft");
-        assertThat(fixtures.keys(isolation.tempBucket(), key)).containsExactly(key);
+        String upload = fixtures.uploadKeyOf(key);
+        assertThat(fixtures.keys(isolation.tempBucket(), upload)).containsExactly(upload);
         assertThat(fixtures.keys(isolation.mediaBucket(), key)).isEmpty();
 
         // the admin endpoint says the same, synchronously
@@ -174,7 +175,8 @@ class ApprovalFlowIT {
         assertThat(rejected.json().path("message").asString()).isEqualTo("Release rejected successfully");
         assertThat(rejected.json().path("data").path("status").asString()).isEqualTo("rejected");
         assertThat(rejected.json().path("data").path("feedback").asString()).isEqualTo("Please add the artwork");
-        assertThat(fixtures.keys(isolation.tempBucket(), track)).containsExactly(track);
+        String trackUpload = fixtures.uploadKeyOf(track);
+        assertThat(fixtures.keys(isolation.tempBucket(), trackUpload)).containsExactly(trackUpload);
         assertThat(fixtures.keys(isolation.mediaBucket(), track)).isEmpty();
 
         String artwork = fixtures.upload(TENANT, release.id(), null, "cover.png", ApprovalFixtures.png(),

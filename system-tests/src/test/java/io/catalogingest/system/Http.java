@@ -77,6 +77,26 @@ final class Http {
         return send(builder.build());
     }
 
+    /**
+     * multipart/form-data with one file part whose content is streamed from {@code content} ({@code length} bytes),
+     * so a file of any size is sent without being held in memory.
+     */
+    Answer postStream(String path, String token, String field, String fileName,
+                      java.util.function.Supplier<java.io.InputStream> content, long length, String contentType) {
+        String boundary = "----catalog" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.SequenceInputStream(
+                java.util.Collections.enumeration(List.of(new java.io.ByteArrayInputStream(head), content.get(),
+                        new java.io.ByteArrayInputStream(tail))));
+        HttpRequest.Builder builder = request(path, token).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body),
+                        head.length + length + tail.length));
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {

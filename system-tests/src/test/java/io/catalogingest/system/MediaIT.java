@@ -46,6 +46,7 @@ import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.common.releases.RegisterMedia;
+import io.catalogingest.common.storage.StorageKeys;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
@@ -123,9 +124,11 @@ class MediaIT {
         assertThat(cover.path("metadata").path("mimeType").asString()).isEqualTo("image/jpeg");
         assertThat(cover.path("metadata").path("sha256").asString()).isEqualTo(sha256(jpeg));
 
-        // both objects are in the temporary bucket, with the SHA-256 of what was sent, and the URLs serve them
-        assertThat(objectSha256(prefix + "Lead Single.wav")).isEqualTo(sha256(wav));
-        assertThat(objectSha256(prefix + "cover.jpg")).isEqualTo(sha256(jpeg));
+        // both objects are in the temporary bucket, each at its own upload key, with the SHA-256 of what was sent,
+        // and the URLs serve them
+        assertThat(uploadedNames(id)).containsExactlyInAnyOrder("Lead Single.wav", "cover.jpg");
+        assertThat(objectSha256(uploadKey(id, "Lead Single.wav"))).isEqualTo(sha256(wav));
+        assertThat(objectSha256(uploadKey(id, "cover.jpg"))).isEqualTo(sha256(jpeg));
         assertThat(sha256(fetch(cover.path("cloudUrl").asString()))).isEqualTo(sha256(jpeg));
 
         JsonNode media = http.get("/releases/" + id + "/media", token).json().path("data");
@@ -168,7 +171,8 @@ class MediaIT {
                 List.of(new Part("file", "take two.wav", null, "audio/wav", wav)));
 
         assertThat(second.status()).as(second.text()).isEqualTo(200);
-        assertThat(objectsUnder(trackPrefix)).containsExactly(trackPrefix + "file.wav");
+        assertThat(second.json().path("data").path("cloudId").asString()).isEqualTo(trackPrefix + "file.wav");
+        assertThat(uploadedNames(id)).as("the first take's object is gone").containsExactly("take two.wav");
         JsonNode track = http.get("/releases/" + id, token).json().path("data").path("tracks").get(0);
         assertThat(track.path("media")).hasSize(1);
         assertThat(track.path("media").get(0).path("metadata").path("sampleRate").asString()).isEqualTo("48000");
@@ -177,7 +181,7 @@ class MediaIT {
                 List.of(new Part("file", "cover.png", null, "image/png", image("png", 20, 20))));
         assertThat(notAudio.status()).as(notAudio.text()).isEqualTo(400);
         assertThat(notAudio.json().path("message").asString()).contains("audio or video");
-        assertThat(objectsUnder(trackPrefix)).containsExactly(trackPrefix + "file.wav");
+        assertThat(uploadedNames(id)).containsExactly("take two.wav");
     }
 
     @Test
@@ -197,7 +201,10 @@ class MediaIT {
         assertThat(media).hasSize(1);
         assertThat(media.get(0).path("metadata").path("sha256").asString()).isEqualTo(sha256(second));
         assertThat(media.get(0).path("metadata").path("width").asInt()).isEqualTo(80);
-        assertThat(objectSha256("tenant-m/releases/" + id + "/release/artwork.png")).isEqualTo(sha256(second));
+        assertThat(media.get(0).path("cloudId").asString()).isEqualTo("tenant-m/releases/" + id + "/release/artwork.png");
+        assertThat(uploadedNames(id)).as("the earlier upload's object is deleted").containsExactly("artwork.png");
+        assertThat(objectSha256(uploadKey(id, "artwork.png"))).isEqualTo(sha256(second));
+        assertThat(sha256(fetch(media.get(0).path("cloudUrl").asString()))).isEqualTo(sha256(second));
     }
 
     @Test
@@ -215,16 +222,17 @@ class MediaIT {
                 new Part("files", longName, null, "image/png", image("png", 11, 11))));
 
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
-        String prefix = "tenant-m/releases/" + id + "/release/";
+        String prefix = "tenant-m/releases/" + id + "/uploads/";
         List<String> keys = objectsUnder("tenant-m/releases/" + id + "/");
         assertThat(keys).hasSize(4).allSatisfy(key -> {
             assertThat(key).startsWith(prefix);
-            assertThat(key.substring(prefix.length())).doesNotContain("/", "\\", "..")
-                    .doesNotContainPattern("\\p{Cntrl}");
-            assertThat(key.substring(prefix.length()).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            String name = key.substring(prefix.length()).split("/", 2)[1];
+            assertThat(name).doesNotContain("/", "\\", "..").doesNotContainPattern("\\p{Cntrl}");
+            assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
         });
-        assertThat(keys).contains(prefix + "escape.png", prefix + "nulandbell.png", prefix + "path.png");
-        assertThat(keys).contains(prefix + "x".repeat(150) + ".png");
+        assertThat(uploadedNames(id)).contains("escape.png", "nulandbell.png", "path.png", "x".repeat(150) + ".png");
+        assertThat(uploaded.json().path("data").valueStream().map(m -> m.path("cloudId").asString()))
+                .contains("tenant-m/releases/" + id + "/release/escape.png");
         assertThat(uploaded.json().path("data").valueStream().map(m -> m.path("name").asString()))
                 .contains("escape.png", "nulandbell.png", "path.png");
     }
@@ -250,8 +258,7 @@ class MediaIT {
         assertThat(mixed.status()).as(mixed.text()).isEqualTo(201);
         assertThat(mixed.json().path("message").asString()).startsWith("1 files uploaded to release");
         assertThat(mixed.json().path("errors").get(0).path("message").asString()).contains("tool.mp3");
-        assertThat(objectsUnder("tenant-m/releases/" + id + "/"))
-                .containsExactly("tenant-m/releases/" + id + "/release/cover.png");
+        assertThat(uploadedNames(id)).containsExactly("cover.png");
     }
 
     @Test
@@ -330,14 +337,16 @@ class MediaIT {
         String token = Tokens.user("tenant-m");
         String id = createRelease(token, 1).path("id").asString();
         byte[] wav = wav(22_050, 1, 0.2);
-        String key = "tenant-m/releases/" + id + "/release/overtaken.wav";
-        s3.putObject(io.minio.PutObjectArgs.builder().bucket(tempBucket).object(key)
+        String uploadId = UUID.randomUUID().toString();
+        String key = StorageKeys.upload("tenant-m", id, uploadId, "overtaken.wav");
+        String etag = s3.putObject(io.minio.PutObjectArgs.builder().bucket(tempBucket).object(key)
                 .stream(new java.io.ByteArrayInputStream(wav), wav.length, -1)
-                .userMetadata(Map.of("sha256", sha256(wav))).build());
+                .userMetadata(Map.of("sha256", sha256(wav))).build()).etag();
         assertThat(http.postJson("/releases/" + id + "/submit", token, Map.of()).status()).isEqualTo(200);
 
-        RegisterMedia register = new RegisterMedia(UUID.randomUUID().toString(), id, null, tempBucket, key,
-                "overtaken.wav", "overtaken.wav", wav.length, sha256(wav), "audio/wav", java.time.Instant.now());
+        RegisterMedia register = new RegisterMedia(uploadId, id, null, tempBucket,
+                StorageKeys.releaseFile("tenant-m", id, "overtaken.wav"), "overtaken.wav", "overtaken.wav",
+                wav.length, sha256(wav), "audio/wav", java.time.Instant.now(), key, etag.replace("\"", ""));
         publish(Envelope.create(ReleaseMessages.REGISTER_MEDIA, "/media-it", id, "tenant-m", null, register));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(objectsUnder(key)).isEmpty());
@@ -355,6 +364,7 @@ class MediaIT {
                 new Part("files", "two words.png", null, "image/png", image("png", 9, 9))));
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
         String prefix = "tenant-m/releases/" + id + "/release/";
+        assertThat(uploadedNames(id)).containsExactlyInAnyOrder("one.png", "two words.png");
 
         Http.Answer deleted = delete("/releases/" + id + "/media/" + prefix + "one.png", token);
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
@@ -362,7 +372,7 @@ class MediaIT {
         Http.Answer relative = delete("/releases/" + id + "/media/release/two%20words.png", token);
         assertThat(relative.status()).as(relative.text()).isEqualTo(200);
 
-        assertThat(objectsUnder(prefix)).isEmpty();
+        assertThat(objectsUnder("tenant-m/releases/" + id + "/")).isEmpty();
         assertThat(http.get("/releases/" + id + "/media", token).json().path("data")).isEmpty();
         assertThat(delete("/releases/" + id + "/media/" + prefix + "one.png", token).status()).isEqualTo(404);
 
@@ -372,7 +382,7 @@ class MediaIT {
         Http.Answer tooLate = delete("/releases/" + id + "/media/" + prefix + "kept.png", token);
         assertThat(tooLate.status()).isEqualTo(400);
         assertThat(tooLate.json().path("message").asString()).contains("'submitted'");
-        assertThat(objectsUnder(prefix)).containsExactly(prefix + "kept.png");
+        assertThat(uploadedNames(id)).containsExactly("kept.png");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
@@ -512,6 +522,25 @@ class MediaIT {
             keys.add(item.get().objectName());
         }
         return keys;
+    }
+
+    /** The file names of the release's upload objects in the temporary bucket ({@code …/uploads/{id}/{name}}). */
+    private static List<String> uploadedNames(String releaseId) throws Exception {
+        String prefix = "tenant-m/releases/" + releaseId + "/";
+        List<String> names = new ArrayList<>();
+        for (String key : objectsUnder(prefix)) {
+            assertThat(StorageKeys.isUploadOf("tenant-m", releaseId, key)).as(key).isTrue();
+            names.add(key.substring(key.lastIndexOf('/') + 1));
+        }
+        return names;
+    }
+
+    /** The key of the one upload object of the release named {@code name}. */
+    private static String uploadKey(String releaseId, String name) throws Exception {
+        List<String> keys = objectsUnder("tenant-m/releases/" + releaseId + "/uploads/").stream()
+                .filter(key -> key.endsWith("/" + name)).toList();
+        assertThat(keys).hasSize(1);
+        return keys.get(0);
     }
 
     private static String objectSha256(String key) throws Exception {

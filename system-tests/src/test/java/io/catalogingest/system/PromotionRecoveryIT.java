@@ -76,10 +76,11 @@ class PromotionRecoveryIT {
         byte[] longWav = ApprovalFixtures.wav(72);
         String big = fixtures.uploadThroughGateway(new Http(pipeline.gatewayUrl()), user, release.id(),
                 release.trackIds().get(0), "long.wav", longWav, "audio/wav");
-        assertThat(fixtures.userMetadata(isolation.tempBucket(), big)).doesNotContainKey("sha256");
+        assertThat(fixtures.userMetadata(isolation.tempBucket(), fixtures.uploadKeyOf(big))).doesNotContainKey("sha256");
         String small = fixtures.upload(TENANT, release.id(), release.trackIds().get(1), "short.wav",
                 ApprovalFixtures.wav(2), "audio/wav");
         List<String> keys = List.of(artwork, big, small);
+        List<String> uploads = keys.stream().map(fixtures::uploadKeyOf).toList();
         String orphan = TENANT + "/releases/" + release.id() + "/release/never-registered.bin";
         fixtures.putOrphan(orphan);
         Http.Answer submitted = new Http(pipeline.gatewayUrl()).postJson("/releases/" + release.id() + "/submit",
@@ -95,7 +96,7 @@ class PromotionRecoveryIT {
             assertThat(fixtures.count("select count(*) from media_promotion where release_id = cast(? as uuid) "
                     + "and verified_at is not null and last_error like '%injected%'", release.id())).isEqualTo(3);
         });
-        assertThat(fixtures.keys(isolation.tempBucket(), prefix)).containsAll(keys);
+        assertThat(fixtures.keys(isolation.tempBucket(), prefix)).containsAll(uploads);
         assertThat(fixtures.releaseStatus(release.id())).isEqualTo("approved");
         assertThat(fixtures.queryString("select method from media_promotion where object_key = ?", big))
                 .isEqualTo("multipart");

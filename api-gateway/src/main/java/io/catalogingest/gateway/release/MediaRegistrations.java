@@ -73,17 +73,6 @@ class MediaRegistrations {
         return awaitAll(caller.tenantId(), published);
     }
 
-    /** Publishes without waiting (used to keep rows and objects consistent when a request fails half-way). */
-    void registerQuietly(Caller caller, RegisterMedia command) {
-        try {
-            dispatcher.dispatch(new CommandRequest<>(caller, "media.register", Topics.RELEASE_COMMANDS,
-                    ReleaseMessages.REGISTER_MEDIA, command.releaseId(), command,
-                    Fingerprint.of(command.objectKey() + "\n" + command.sha256()), null, true));
-        } catch (RuntimeException e) {
-            log.warn("Could not register {} after a failed upload: {}", command.objectKey(), e.getMessage());
-        }
-    }
-
     private List<Registration> awaitAll(String tenantId, List<Registration> published) {
         long deadline = System.nanoTime() + wait.toNanos();
         List<Registration> answered = new ArrayList<>(published.size());

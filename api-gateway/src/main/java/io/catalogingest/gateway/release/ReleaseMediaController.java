@@ -59,11 +59,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * track's earlier file), {@code GET /releases/{id}/media} and {@code DELETE /releases/{id}/media/{cloudId}}.
  *
  * <p>An upload is refused before its body is read when the release is unknown (404) or not in {@code draft} or
- * {@code rejected} (400 naming its status). Each file streams into the temporary bucket at its storage key; then one
- * {@code RegisterMedia} per file goes to the ingest-worker, which inspects the bytes. The answer waits for those
+ * {@code rejected} (400 naming its status). Each file streams into the temporary bucket as a new, immutable object at
+ * its own upload key ({@code StorageKeys.upload}, the upload id is the media id); then one {@code RegisterMedia} per
+ * file, carrying the media key (cloudId), the upload key, the size, the SHA-256 computed while streaming and the ETag
+ * S3 acknowledged, goes to the ingest-worker, which inspects the bytes and registers them (replacing, then deleting,
+ * an earlier upload of the same media key). The answer waits for those
  * verdicts, bounded ({@code catalog.gateway.media-registration-wait}, default the sync wait); without them in time, or
  * with {@code Prefer: respond-async}, it is a 202 listing the files and their requests. A request that fails half-way
- * leaves nothing unowned behind: files it stored are deleted, or registered where they replaced a registered file.
+ * leaves nothing unowned behind: the objects it stored are deleted (no upload ever overwrote a registered file).
  */
 @RestController
 class ReleaseMediaController {
@@ -104,7 +107,7 @@ class ReleaseMediaController {
                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKeys.check(idempotencyKey);
         String releaseId = openRelease(caller, id);
-        List<StoredObject> stored = new ArrayList<>();
+        List<Upload> stored = new ArrayList<>();
         Set<String> names = new HashSet<>();
         try {
             multipart.forEachPart(request, (part, body) -> {
@@ -118,9 +121,11 @@ class ReleaseMediaController {
                     throw ApiException.badRequest("Two files in one request are named '" + name + "'",
                             List.of(new FieldError("files", "file names must differ (after sanitizing)")));
                 }
-                stored.add(uploader.upload(body, storage.tempBucket(),
-                        StorageKeys.releaseFile(caller.tenantId(), releaseId, name), part.contentType(),
-                        part.fileName(), limits.maxFileSize().toBytes()));
+                String uploadId = UUID.randomUUID().toString();
+                stored.add(new Upload(uploadId, StorageKeys.releaseFile(caller.tenantId(), releaseId, name),
+                        uploader.upload(body, storage.tempBucket(),
+                                StorageKeys.upload(caller.tenantId(), releaseId, uploadId, name), part.contentType(),
+                                part.fileName(), limits.maxFileSize().toBytes())));
                 requireContent(stored, "files");
             });
         } catch (UploadRejectedException e) {
@@ -150,7 +155,7 @@ class ReleaseMediaController {
             throw ApiException.notFound("Track");
         }
         String track = UUID.fromString(trackId).toString();
-        List<StoredObject> stored = new ArrayList<>();
+        List<Upload> stored = new ArrayList<>();
         try {
             multipart.forEachPart(request, (part, body) -> {
                 if (!"file".equals(part.fieldName())) {
@@ -162,10 +167,13 @@ class ReleaseMediaController {
                             List.of(new FieldError("file", "only one file per request")));
                 }
                 requireFileName(part, "file");
-                String objectKey = StorageKeys.trackFile(caller.tenantId(), releaseId, track,
+                String mediaKey = StorageKeys.trackFile(caller.tenantId(), releaseId, track,
                         extension(part.fileName(), part.contentType()));
-                stored.add(uploader.upload(body, storage.tempBucket(), objectKey, part.contentType(),
-                        part.fileName(), limits.maxFileSize().toBytes()));
+                String uploadId = UUID.randomUUID().toString();
+                String uploadKey = StorageKeys.upload(caller.tenantId(), releaseId, uploadId,
+                        FileNames.sanitize(part.fileName()));
+                stored.add(new Upload(uploadId, mediaKey, uploader.upload(body, storage.tempBucket(), uploadKey,
+                        part.contentType(), part.fileName(), limits.maxFileSize().toBytes())));
                 requireContent(stored, "file");
             });
         } catch (UploadRejectedException e) {
@@ -235,21 +243,26 @@ class ReleaseMediaController {
     }
 
     private List<MediaRegistrations.Registration> register(Caller caller, String releaseId, String trackId,
-                                                           List<StoredObject> stored, String key, String prefer) {
+                                                           List<Upload> stored, String key, String prefer) {
         List<RegisterMedia> commands = stored.stream().map(file -> command(releaseId, trackId, file)).toList();
         try {
             return registrations.register(caller, commands, key, Prefer.respondAsync(prefer));
         } catch (RuntimeException e) {
-            // the broker refused: nothing will register these files; keep what replaced a registered file
+            // the broker refused: nothing will register these files
             discard(caller, releaseId, trackId, stored);
             throw e;
         }
     }
 
-    private RegisterMedia command(String releaseId, String trackId, StoredObject file) {
-        return new RegisterMedia(UUID.randomUUID().toString(), releaseId, trackId, file.bucket(), file.key(),
+    /** One file this request stored: its upload (media) id, its media key (cloudId) and the object written. */
+    private record Upload(String uploadId, String mediaKey, StoredObject object) {
+    }
+
+    private RegisterMedia command(String releaseId, String trackId, Upload upload) {
+        StoredObject file = upload.object();
+        return new RegisterMedia(upload.uploadId(), releaseId, trackId, file.bucket(), upload.mediaKey(),
                 displayName(file), file.clientFileName(), file.size(), file.sha256Hex(), file.contentTypeHeader(),
-                Instant.now());
+                Instant.now(), file.key(), file.etag());
     }
 
     /** The name shown to clients: the sanitized client name (the key's last segment for release files). */
@@ -258,19 +271,17 @@ class ReleaseMediaController {
     }
 
     /**
-     * Files this request stored, after it failed: deleted — except those that replaced a registered file (its
-     * bytes are gone already), which are registered instead so that no row points at a missing object.
+     * Objects this request stored, after it failed: deleted. Each is a new object at its own upload key, so none of
+     * them holds a registered file's bytes.
      */
-    private void discard(Caller caller, String releaseId, String trackId, List<StoredObject> stored) {
-        for (StoredObject file : stored) {
+    private void discard(Caller caller, String releaseId, String trackId, List<Upload> stored) {
+        for (Upload upload : stored) {
+            StoredObject file = upload.object();
             try {
-                if (releases.keyRegistered(caller.tenantId(), file.key())) {
-                    registrations.registerQuietly(caller, command(releaseId, trackId, file));
-                } else {
-                    uploader.delete(file.bucket(), file.key());
-                }
+                uploader.delete(file.bucket(), file.key());
             } catch (RuntimeException e) {
-                log.warn("Could not clean up {} after a failed upload: {}", file.key(), e.getMessage());
+                log.warn("Could not clean up {} of release {} (tenant {}, track {}) after a failed upload: {}",
+                        file.key(), releaseId, caller.tenantId(), trackId, e.getMessage());
             }
         }
     }
@@ -321,7 +332,7 @@ class ReleaseMediaController {
     /** What is known of a file whose inspection has not answered yet. */
     private MediaView provisional(MediaRegistrations.Registration registration) {
         RegisterMedia file = registration.command();
-        return new MediaView(file.mediaId(), file.objectKey(), presigning.getUrl(file.bucket(), file.objectKey()),
+        return new MediaView(file.mediaId(), file.objectKey(), presigning.getUrl(file.bucket(), file.storedKey()),
                 null, file.name(), false, file.objectKey(), file.trackId(), "processing",
                 new MediaView.Metadata(file.size(), null, file.uploadedAt(),
                         file.trackId() == null ? "release" : "track", file.sha256(), null, null, null, null, null,
@@ -380,8 +391,8 @@ class ReleaseMediaController {
     }
 
     /** An empty file is refused; the caller's clean-up removes the empty object just stored. */
-    private static void requireContent(List<StoredObject> stored, String field) {
-        StoredObject last = stored.get(stored.size() - 1);
+    private static void requireContent(List<Upload> stored, String field) {
+        StoredObject last = stored.get(stored.size() - 1).object();
         if (last.size() == 0) {
             throw ApiException.badRequest("File '" + last.clientFileName() + "' is empty",
                     List.of(new FieldError(field, "must not be empty")));

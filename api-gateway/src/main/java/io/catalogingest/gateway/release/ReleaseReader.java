@@ -42,7 +42,7 @@ class ReleaseReader {
             artists::text as artists, explicit, language, main_genre, sub_genre, contributors::text as contributors,
             metadata::text as metadata, asset_id""";
     private static final String MEDIA_COLUMNS = """
-            id, release_id, track_id, bucket, object_key, name, type, mime_type, size, sha256, status,
+            id, release_id, track_id, bucket, object_key, upload_key, name, type, mime_type, size, sha256, status,
             metadata::text as metadata, uploaded_at, registered_at""";
 
     private final Jdbi jdbi;
@@ -170,14 +170,6 @@ class ReleaseReader {
                 .mapTo(String.class).findOne());
     }
 
-    /** Whether a registered or promoted media row owns this key. */
-    boolean keyRegistered(String tenantId, String objectKey) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        select exists (select 1 from media where tenant_id = :tenantId and object_key = :key
-                                       and status in ('registered', 'promoted'))""")
-                .bind("tenantId", tenantId).bind("key", objectKey).mapTo(Boolean.class).one());
-    }
-
     private static Query bind(Query query, String tenantId, String status, String format, String type, String search) {
         query.bind("tenantId", tenantId);
         if (status != null) {
@@ -253,6 +245,8 @@ class ReleaseReader {
         JsonNode measured = measuredText == null ? json.createObjectNode() : json.readTree(measuredText);
         String bucket = rs.getString("bucket");
         String key = rs.getString("object_key");
+        // a registered file is its upload's object in the temporary bucket; a promoted one is at the media key
+        String stored = "promoted".equals(rs.getString("status")) ? key : rs.getString("upload_key");
         String trackId = rs.getString("track_id");
         MediaView.Metadata metadata = new MediaView.Metadata(rs.getLong("size"), rs.getString("mime_type"),
                 instant(rs.getTimestamp("uploaded_at")), trackId == null ? "release" : "track", rs.getString("sha256"),
@@ -263,7 +257,7 @@ class ReleaseReader {
                 measured.has("width") ? measured.get("width").asInt() : null,
                 measured.has("height") ? measured.get("height").asInt() : null,
                 instant(rs.getTimestamp("registered_at")));
-        return new MediaView(rs.getString("id"), key, presigning.getUrl(bucket, key), rs.getString("type"),
+        return new MediaView(rs.getString("id"), key, presigning.getUrl(bucket, stored), rs.getString("type"),
                 rs.getString("name"), false, key, trackId, rs.getString("status"), metadata);
     }
 

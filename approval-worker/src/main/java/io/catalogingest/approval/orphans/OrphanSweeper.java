@@ -23,9 +23,11 @@ import io.minio.messages.Item;
 
 /**
  * Removes objects from the temporary bucket that no media row owns and that are older than
- * {@code catalog.orphans.min-age}. An object is owned while a media row that is not {@code rejected} names its key
- * in the temporary bucket: a registered upload, or a file being promoted (its row moves to the permanent bucket
- * only once the copy is verified, so the temporary object is never taken from under a promotion).
+ * {@code catalog.orphans.min-age}. Every upload is its own object (its upload key); it is owned while a media row
+ * that is not {@code rejected} registered it ({@code media.upload_key}): a registered file, or one being promoted
+ * (the temporary object is kept until the promotion deletes it after verifying the copy). An upload replaced by a
+ * later one of the same name, refused, or overtaken by a submit is deleted by the worker; if that delete was lost,
+ * this sweep removes it.
  *
  * <p>Counts go to the logs and to the meters {@code catalog.orphans.found} and {@code catalog.orphans.removed}
  * (tag {@code dry-run}). Several workers may run it at once: removing an object twice is harmless.
@@ -122,9 +124,9 @@ public class OrphanSweeper {
     /** Removes the unowned keys among {@code keys}; returns {orphans, removed}. */
     private int[] settle(List<String> keys) throws Exception {
         Set<String> owned = new HashSet<>(jdbi.withHandle(handle -> handle.createQuery("""
-                        select object_key from media
-                        where bucket = :bucket and status <> 'rejected' and object_key = any(:keys)""")
-                .bind("bucket", tempBucket).bindArray("keys", String.class, keys)
+                        select upload_key from media
+                        where status <> 'rejected' and upload_key = any(:keys)""")
+                .bindArray("keys", String.class, keys)
                 .mapTo(String.class).list()));
         int orphans = 0;
         int deleted = 0;

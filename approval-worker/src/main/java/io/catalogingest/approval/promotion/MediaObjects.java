@@ -11,6 +11,7 @@ import io.minio.ComposeObjectArgs;
 import io.minio.ComposeSource;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
+import io.minio.Directive;
 import io.minio.MinioClient;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
@@ -56,40 +57,50 @@ final class MediaObjects {
     }
 
     /**
-     * Copies {@code source} (as stat'ed) from one bucket to another at the same key, keeping its user metadata and
-     * content type and stamping {@code sha256} (the media row's hash) as user metadata. The copy is conditional on the source's ETag, so a source replaced meanwhile fails the copy
-     * instead of being copied half old, half new.
+     * Copies the temporary object {@code fromBucket/fromKey} server-side to {@code toBucket/toKey}, conditional on the
+     * source still having the ETag {@code etag} (the one S3 acknowledged to the upload and the media row recorded), so
+     * nothing but exactly those bytes can be copied. The copy's user metadata is replaced by {@code sha256} (the media
+     * row's hash of the streamed bytes) and its content type set to {@code contentType}: with the {@code REPLACE}
+     * metadata directive for a single CopyObject (without it S3 keeps the source's metadata and ignores the new one),
+     * and on the CreateMultipartUpload of a multipart copy, whose parts are UploadPartCopy ranges, each conditional on
+     * the same ETag.
      *
      * @return {@code copy} or {@code multipart}
      */
-    String copy(String fromBucket, String toBucket, String key, Stat source, String sha256) {
+    String copy(String fromBucket, String fromKey, String toBucket, String toKey, long size, String etag,
+                String sha256, String contentType) {
         // the entity tag quoted, as RFC 7232 writes it (S3Proxy compares it literally)
-        String etag = "\"" + unquoted(source.etag()) + "\"";
-        // the permanent object always carries the hash the gateway computed while streaming the upload
-        Map<String, String> metadata = new HashMap<>(source.userMetadata());
-        metadata.put(SHA256_METADATA, sha256);
-        Map<String, String> headers = new HashMap<>();
-        if (source.contentType() != null) {
-            headers.put("Content-Type", source.contentType());
-        }
+        String ifMatch = "\"" + unquoted(etag) + "\"";
+        Map<String, String> metadata = Map.of(SHA256_METADATA, sha256);
+        Map<String, String> headers = contentType == null ? Map.of() : Map.of("Content-Type", contentType);
         try {
-            if (source.size() <= properties.multipartThreshold().toBytes()) {
-                client.copyObject(CopyObjectArgs.builder().bucket(toBucket).object(key)
-                        .source(CopySource.builder().bucket(fromBucket).object(key).matchETag(etag).build())
+            if (size <= properties.multipartThreshold().toBytes()) {
+                client.copyObject(CopyObjectArgs.builder().bucket(toBucket).object(toKey)
+                        .source(CopySource.builder().bucket(fromBucket).object(fromKey).matchETag(ifMatch).build())
+                        .metadataDirective(Directive.REPLACE)
                         .userMetadata(metadata).headers(headers).build());
                 return "copy";
             }
-            long part = properties.partSizeFor(source.size());
+            long part = properties.partSizeFor(size);
             List<ComposeSource> ranges = new ArrayList<>();
-            for (long offset = 0; offset < source.size(); offset += part) {
-                ranges.add(ComposeSource.builder().bucket(fromBucket).object(key).offset(offset)
-                        .length(Math.min(part, source.size() - offset)).matchETag(etag).build());
+            for (long offset = 0; offset < size; offset += part) {
+                ranges.add(ComposeSource.builder().bucket(fromBucket).object(fromKey).offset(offset)
+                        .length(Math.min(part, size - offset)).matchETag(ifMatch).build());
             }
-            client.composeObject(ComposeObjectArgs.builder().bucket(toBucket).object(key).sources(ranges)
+            client.composeObject(ComposeObjectArgs.builder().bucket(toBucket).object(toKey).sources(ranges)
                     .userMetadata(metadata).headers(headers).build());
             return "multipart";
+        } catch (ErrorResponseException e) {
+            String code = e.errorResponse().code();
+            if ("PreconditionFailed".equals(code)) {
+                throw new SourceChangedException(fromBucket + "/" + fromKey + " no longer has the ETag " + etag
+                        + " that its upload recorded", e);
+            }
+            throw new StorageException("could not copy " + fromBucket + "/" + fromKey + " to " + toBucket + "/"
+                    + toKey, e);
         } catch (Exception e) {
-            throw new StorageException("could not copy " + fromBucket + "/" + key + " to " + toBucket, e);
+            throw new StorageException("could not copy " + fromBucket + "/" + fromKey + " to " + toBucket + "/"
+                    + toKey, e);
         }
     }
 
@@ -102,13 +113,21 @@ final class MediaObjects {
         }
     }
 
-    private static String unquoted(String etag) {
+    static String unquoted(String etag) {
         if (etag == null) {
             return "";
         }
         String trimmed = etag.trim();
         return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
                 ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+    }
+
+    /** The source object is not the one the media row recorded (S3 refused the copy-if-match): never retried. */
+    static final class SourceChangedException extends RuntimeException {
+
+        SourceChangedException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The S3 server did not do what was asked (down, refused, timed out): a transient failure. */

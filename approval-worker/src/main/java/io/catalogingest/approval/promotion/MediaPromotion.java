@@ -33,15 +33,19 @@ import io.minio.MinioClient;
  * For each file, in parallel with a bound shared by all releases:
  * <ol>
  *   <li>if the permanent bucket already holds a copy that verifies, keep it ({@code found}); otherwise check the
- *       temporary object against the media row, copy it server-side (conditional on its ETag) and verify the
- *       copy;</li>
+ *       registered temporary object (its upload key) against the media row (size, and the ETag S3 acknowledged to
+ *       the upload), copy it server-side to the media key, conditional on that ETag, stamping the row's
+ *       {@code sha256} as the copy's metadata, and verify the copy;</li>
  *   <li>record the verification and point the media row at the permanent object (one transaction);</li>
  *   <li>delete the temporary object — only ever after step 2;</li>
  *   <li>publish {@link MediaPromoted} (its event id is derived from the media id, so a repeat is recognisable).</li>
  * </ol>
- * Verified means: the object's size equals the row's, and its {@code sha256} user metadata (written by the upload
- * from the bytes it streamed, carried over by the copy) equals the row's. Each step is recorded as it completes,
- * so a re-run after a crash or an error at any point redoes nothing that was done and finishes the rest.
+ * Why the permanent object's {@code sha256} is the hash of its bytes: the gateway hashed the bytes it streamed and
+ * recorded them with the ETag S3 acknowledged for exactly those bytes; the copy is made only from an object with that
+ * ETag (copy-if-match), and temporary objects are never overwritten. Verified means: the copy's size equals the
+ * row's, its {@code sha256} user metadata equals the row's, and — for a single CopyObject of an object whose ETag is
+ * its MD5 — its ETag equals the source's. Each step is recorded as it completes, so a re-run after a crash or an error
+ * at any point redoes nothing that was done and finishes the rest.
  */
 @Service
 public class MediaPromotion implements DisposableBean {
@@ -140,8 +144,8 @@ public class MediaPromotion implements DisposableBean {
             store.markVerified(file.mediaId(), method, mediaBucket);
         }
         if (!file.tempDeleted()) {
-            faults.beforeDelete(key);
-            objects.delete(tempBucket, key);
+            faults.beforeDelete(file.uploadKey());
+            objects.delete(tempBucket, file.uploadKey());
             store.markTempDeleted(file.mediaId());
         }
         MediaPromoted promoted = new MediaPromoted(file.mediaId().toString(), file.releaseId().toString(),
@@ -162,27 +166,60 @@ public class MediaPromotion implements DisposableBean {
             log.info("{} is already in {} and verifies; not copying it again", key, mediaBucket);
             return "found";
         }
-        Optional<MediaObjects.Stat> source = objects.stat(tempBucket, key);
+        String upload = file.uploadKey();
+        Optional<MediaObjects.Stat> source = objects.stat(tempBucket, upload);
         if (source.isEmpty()) {
-            throw new PromotionFailedException("media " + file.mediaId() + " (" + key + ") is missing from "
-                    + tempBucket + (target.isEmpty() ? " and from " + mediaBucket
+            throw new PromotionFailedException("media " + file.mediaId() + " (" + upload + ") is missing from "
+                    + tempBucket + (target.isEmpty() ? " and " + key + " from " + mediaBucket
                     : " and the copy in " + mediaBucket + " does not verify: "
                     + problem(target.get(), file, true).get()));
         }
-        Optional<String> sourceProblem = problem(source.get(), file, properties.requireSha256Metadata());
+        Optional<String> sourceProblem = problem(source.get(), file, properties.requireSha256Metadata())
+                .or(() -> etagProblem(source.get(), file));
         if (sourceProblem.isPresent()) {
-            throw new PromotionFailedException("temporary object " + key + " does not match its media row: "
+            throw new PromotionFailedException("temporary object " + upload + " does not match its media row: "
                     + sourceProblem.get());
         }
-        String method = objects.copy(tempBucket, mediaBucket, key, source.get(), file.sha256());
+        // copy only the object S3 acknowledged to the upload (rows from before ETags were recorded: the one stat'ed)
+        String etag = file.etag() != null ? file.etag() : source.get().etag();
+        String contentType = file.mimeType() != null ? file.mimeType() : source.get().contentType();
+        String method;
+        try {
+            method = objects.copy(tempBucket, upload, mediaBucket, key, file.size(), etag, file.sha256(),
+                    contentType);
+        } catch (MediaObjects.SourceChangedException e) {
+            throw new PromotionFailedException("temporary object " + upload + " is not the registered upload: "
+                    + e.getMessage());
+        }
         MediaObjects.Stat copied = objects.stat(mediaBucket, key).orElseThrow(() -> new IllegalStateException(
-                "the copy of " + key + " to " + mediaBucket + " succeeded but the object is not there"));
+                "the copy of " + upload + " to " + mediaBucket + "/" + key + " succeeded but the object is not there"));
         Optional<String> copyProblem = problem(copied, file, true);
+        if (copyProblem.isEmpty() && "copy".equals(method) && isMd5(etag)
+                && !MediaObjects.unquoted(copied.etag()).equalsIgnoreCase(MediaObjects.unquoted(etag))) {
+            copyProblem = Optional.of("ETag " + copied.etag() + ", the copied object's is " + etag);
+        }
         if (copyProblem.isPresent()) {
-            throw new PromotionFailedException("the copy of " + key + " in " + mediaBucket + " does not verify: "
-                    + copyProblem.get());
+            throw new PromotionFailedException("the copy of " + upload + " at " + mediaBucket + "/" + key
+                    + " does not verify: " + copyProblem.get());
         }
         return method;
+    }
+
+    /** The temporary object's ETag against the one its upload recorded, if both are known and differ. */
+    private static Optional<String> etagProblem(MediaObjects.Stat stat, PromotionStore.PendingFile file) {
+        if (file.etag() == null || stat.etag() == null
+                || MediaObjects.unquoted(stat.etag()).equals(MediaObjects.unquoted(file.etag()))) {
+            return Optional.empty();
+        }
+        return Optional.of("ETag " + stat.etag() + ", the upload recorded " + file.etag());
+    }
+
+    /**
+     * Whether an ETag is a plain MD5 of the content (32 hex digits), as S3 gives a single-PUT object: a CopyObject
+     * of it has the same ETag. A multipart object's ({@code …-n}) says nothing about a copy's.
+     */
+    private static boolean isMd5(String etag) {
+        return etag != null && MediaObjects.unquoted(etag).matches("[0-9a-fA-F]{32}");
     }
 
     /**

@@ -14,15 +14,25 @@ final class PromotionStore {
         this.jdbi = jdbi;
     }
 
-    /** A file still to promote, or to announce. */
-    record PendingFile(UUID mediaId, String tenantId, UUID releaseId, UUID trackId, String objectKey, long size,
-                       String sha256, String status, String method, boolean verified, boolean tempDeleted) {
+    /**
+     * A file still to promote, or to announce.
+     *
+     * @param objectKey the media key: the permanent object's key
+     * @param uploadKey the registered temporary object
+     * @param etag      the ETag S3 acknowledged for the temporary object when it was uploaded (null for rows from
+     *                  before it was recorded)
+     * @param mimeType  the type inspection found in the bytes
+     */
+    record PendingFile(UUID mediaId, String tenantId, UUID releaseId, UUID trackId, String objectKey,
+                       String uploadKey, String etag, String mimeType, long size, String sha256, String status,
+                       String method, boolean verified, boolean tempDeleted) {
     }
 
     /** The files of a release whose promotion has not been announced yet. */
     List<PendingFile> pending(String tenantId, UUID releaseId) {
         return jdbi.withHandle(handle -> handle.createQuery("""
-                        select p.media_id, m.tenant_id, m.release_id, m.track_id, m.object_key, m.size, m.sha256,
+                        select p.media_id, m.tenant_id, m.release_id, m.track_id, m.object_key, m.upload_key, m.etag,
+                               m.mime_type, m.size, m.sha256,
                                m.status, p.method, p.verified_at is not null as verified,
                                p.temp_deleted_at is not null as temp_deleted
                         from media_promotion p join media m on m.id = p.media_id
@@ -31,7 +41,8 @@ final class PromotionStore {
                 .bind("tenantId", tenantId).bind("releaseId", releaseId)
                 .map((rs, ctx) -> new PendingFile(rs.getObject("media_id", UUID.class), rs.getString("tenant_id"),
                         rs.getObject("release_id", UUID.class), rs.getObject("track_id", UUID.class),
-                        rs.getString("object_key"), rs.getLong("size"), rs.getString("sha256"),
+                        rs.getString("object_key"), rs.getString("upload_key"), rs.getString("etag"),
+                        rs.getString("mime_type"), rs.getLong("size"), rs.getString("sha256"),
                         rs.getString("status"), rs.getString("method"), rs.getBoolean("verified"),
                         rs.getBoolean("temp_deleted")))
                 .list());

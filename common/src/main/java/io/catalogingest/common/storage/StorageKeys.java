@@ -4,7 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Object keys for release media; the same key is used in the temporary and the permanent bucket.
+ * Object keys for release media. A file's <em>media key</em> ({@link #releaseFile}, {@link #trackFile}; Royalti's
+ * {@code cloudId}) names it in the permanent bucket; each upload of it is an immutable object in the temporary
+ * bucket at its own {@link #upload upload key}, never overwritten.
  *
  * <p>Ids must be non-blank, at most 128 characters, without {@code /}, {@code \}, control or format
  * characters or surrounding whitespace, and not {@code .} or {@code ..}, so a key always has exactly
@@ -36,6 +38,26 @@ public final class StorageKeys {
                     "File extension must be 1 to 10 ASCII letters or digits, got '" + extension + "'");
         }
         return releasePrefix(tenantId, releaseId) + "tracks/" + trackId + "/file." + ext;
+    }
+
+    /**
+     * {@code {tenantId}/releases/{releaseId}/uploads/{uploadId}/{sanitized fileName}}: the temporary object of one
+     * upload. The upload id is unique per upload, so an upload never replaces another's bytes.
+     */
+    public static String upload(String tenantId, String releaseId, String uploadId, String fileName) {
+        requireId("uploadId", uploadId);
+        return releasePrefix(tenantId, releaseId) + "uploads/" + uploadId + "/" + FileNames.sanitize(fileName);
+    }
+
+    /** Whether {@code key} is an upload key ({@link #upload}) of the release. */
+    public static boolean isUploadOf(String tenantId, String releaseId, String key) {
+        String prefix = releasePrefix(tenantId, releaseId) + "uploads/";
+        if (key == null || !key.startsWith(prefix)) {
+            return false;
+        }
+        String[] rest = key.substring(prefix.length()).split("/", -1);
+        return rest.length == 2 && !rest[0].isEmpty() && !rest[1].isEmpty() && !rest[0].equals("..")
+                && !rest[0].equals(".") && !rest[1].equals("..") && !rest[1].equals(".");
     }
 
     /** {@code {tenantId}/releases/{releaseId}/}: every key of the release starts with it. */

@@ -19,6 +19,27 @@ class StorageKeysTest {
                 .isEqualTo("tenant123/releases/" + RELEASE + "/release/Cover Art.jpg");
     }
 
+    @Test
+    void uploadKeyCarriesTheUploadIdAndTheSanitizedName() {
+        assertThat(StorageKeys.upload("tenant123", RELEASE, "u-1", "../Cover Art.jpg"))
+                .isEqualTo("tenant123/releases/" + RELEASE + "/uploads/u-1/Cover Art.jpg");
+        assertThatIllegalArgumentException().isThrownBy(() -> StorageKeys.upload("t1", "r1", "a/b", "x.wav"))
+                .withMessageContaining("uploadId");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "t1/releases/r1/uploads/u1/x.wav   | true",
+            "t1/releases/r1/uploads/u1/a/x.wav | false",
+            "t1/releases/r1/uploads/../x.wav   | false",
+            "t1/releases/r1/release/x.wav      | false",
+            "t1/releases/r2/uploads/u1/x.wav   | false",
+            "t1/releases/r1/uploads/u1/        | false"
+    })
+    void recognisesUploadKeysOfItsRelease(String key, boolean expected) {
+        assertThat(StorageKeys.isUploadOf("t1", "r1", key)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
             "../../etc/passwd  | passwd",

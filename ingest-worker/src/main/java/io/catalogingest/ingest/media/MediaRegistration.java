@@ -33,11 +33,15 @@ import io.catalogingest.support.storage.StorageProperties;
 /**
  * Registers uploaded files as media of their release after inspecting their bytes, and deletes media.
  *
- * <p>Register: the object is inspected first (S3 reads, outside any transaction); then, in one transaction with the
- * dedupe mark, the release's status is re-checked under its row lock — a submit that overtook the upload wins, the
- * file is refused — and the verdict is recorded. Objects are deleted after the commit (a crash before that leaves
- * an object no row owns, which the orphan cleanup removes). Events: {@code MediaRegistered}, {@code MediaRejected},
- * {@code MediaDeleted}, {@code CommandRejected}.
+ * <p>Each upload is its own immutable object in the temporary bucket (its upload key); the media row of a media key
+ * (cloudId) records which upload it registered, with that object's size, SHA-256 (computed by the gateway while
+ * streaming) and ETag. Register: the object is inspected first (S3 reads, outside any transaction); then, in one
+ * transaction with the dedupe mark, the release's status is re-checked under its row lock — a submit that overtook
+ * the upload wins: the file is refused and its object deleted, and the files registered before the submit are
+ * untouched — and the verdict is recorded. A new upload of a media key replaces the row, then the old upload's object
+ * is deleted. Objects are deleted after the commit (a crash before that leaves an object no row owns, which the orphan
+ * cleanup removes). Events: {@code MediaRegistered}, {@code MediaRejected}, {@code MediaDeleted},
+ * {@code CommandRejected}.
  */
 @Service
 public class MediaRegistration {
@@ -95,6 +99,10 @@ public class MediaRegistration {
     public void register(Envelope<RegisterMedia> command) {
         RegisterMedia media = command.payload();
         requireOwnKey(command.tenantId(), media.releaseId(), media.bucket(), media.objectKey());
+        if (media.uploadKey() != null && !StorageKeys.isUploadOf(command.tenantId(), media.releaseId(), media.uploadKey())) {
+            throw new PoisonMessageException("media command names upload " + media.uploadKey()
+                    + ", which is not an upload key of release " + media.releaseId());
+        }
         if (jdbi.withHandle(handle -> store.processed(handle, CONSUMER, command.id()))) {
             replay(command);
             return;
@@ -169,20 +177,17 @@ public class MediaRegistration {
         if (status.isEmpty() || !status.get().acceptsMediaChanges()) {
             return new Closed(); // no need to read the object; decided under the lock below
         }
-        Optional<StoredObjects.Stat> stat = objects.stat(media.bucket(), media.objectKey());
+        Optional<StoredObjects.Stat> stat = objects.stat(media.bucket(), media.storedKey());
         if (stat.isEmpty()) {
-            return new Stale("The uploaded file is gone from storage (deleted or replaced meanwhile)");
+            return new Stale("The uploaded file is gone from storage (deleted meanwhile)");
         }
-        // objects stored without the sha256 metadata (catalog.upload.sha256-metadata=single-put-objects) are
-        // compared by size only
-        boolean replaced = stat.get().sha256() != null
-                ? !stat.get().sha256().equalsIgnoreCase(media.sha256())
-                : stat.get().size() != media.size();
-        if (replaced) {
-            return new Stale("A later upload of the same name replaced this file");
+        // the upload's object is immutable: it must be exactly what the gateway streamed and S3 acknowledged
+        Optional<String> mismatch = mismatch(media, stat.get());
+        if (mismatch.isPresent()) {
+            return new Stale("The stored file is not the one uploaded: " + mismatch.get());
         }
         try {
-            return new Accepted(inspector.inspect(objects.source(media.bucket(), media.objectKey(), stat.get().size()),
+            return new Accepted(inspector.inspect(objects.source(media.bucket(), media.storedKey(), stat.get().size()),
                     media.clientFileName() != null ? media.clientFileName() : media.name(), media.trackId() != null));
         } catch (MediaRefusedException e) {
             return new Refused(e.getMessage());
@@ -191,10 +196,24 @@ public class MediaRegistration {
         }
     }
 
+    /** How an object differs from what its RegisterMedia says was stored (size, ETag, sha256 metadata), if it does. */
+    private static Optional<String> mismatch(RegisterMedia media, StoredObjects.Stat stat) {
+        if (stat.size() != media.size()) {
+            return Optional.of("size " + stat.size() + ", uploaded " + media.size());
+        }
+        if (media.etag() != null && stat.etag() != null && !StoredObjects.unquoted(stat.etag()).equals(media.etag())) {
+            return Optional.of("ETag " + stat.etag() + ", uploaded " + media.etag());
+        }
+        if (stat.sha256() != null && !stat.sha256().equalsIgnoreCase(media.sha256())) {
+            return Optional.of("sha256 " + stat.sha256() + ", uploaded " + media.sha256());
+        }
+        return Optional.empty();
+    }
+
     private Result apply(Handle handle, Envelope<RegisterMedia> command, Verdict verdict) {
         RegisterMedia media = command.payload();
         String tenant = command.tenantId();
-        StoredKey uploaded = new StoredKey(media.bucket(), media.objectKey());
+        StoredKey uploaded = new StoredKey(media.bucket(), media.storedKey());
         Optional<ReleaseStatus> status = store.lockStatus(handle, tenant, media.releaseId());
         if (status.isEmpty()) {
             return new Result(rejected(command, 404, "Release not found", true), List.of(uploaded));
@@ -204,23 +223,21 @@ public class MediaRegistration {
         }
         Optional<String> closed = status.get().mediaChangeRefusal();
         if (closed.isPresent()) {
-            // a submit overtook the upload: the file is not part of the release; its object goes, unless the key
-            // still belongs to a file registered before the submit (a late replacement overwrote it: the
-            // approval-worker's size/SHA-256 check on promotion catches that)
-            Optional<MediaStore.Row> owner = store.byKey(handle, tenant, media.objectKey())
-                    .filter(row -> !row.status().equals("rejected"));
-            if (owner.isPresent()) {
-                log.warn("Late upload to {} of {} release {}: the registered file's object was overwritten",
-                        media.objectKey(), status.get().jsonName(), media.releaseId());
+            // a submit overtook the upload: the file is not part of the release and its own object goes; a file
+            // registered under the same media key before the submit keeps its row and its (separate) object
+            if (media.uploadKey() == null && store.byKey(handle, tenant, media.objectKey())
+                    .filter(row -> !row.status().equals("rejected")).isPresent()) {
+                // a command from before upload keys, whose object is the registered one's: leave it
+                return new Result(rejected(command, 400, closed.get(), false), List.of());
             }
-            return new Result(rejected(command, 400, closed.get(), owner.isEmpty()),
-                    owner.isEmpty() ? List.of(uploaded) : List.of());
+            return new Result(rejected(command, 400, closed.get(), true), List.of(uploaded));
         }
         if (verdict instanceof Accepted accepted) {
             return registered(handle, command, accepted.inspection());
         }
         if (verdict instanceof Refused refused) {
-            store.upsertRejected(handle, tenant, command.requestId(), media, refused.reason());
+            // recorded only where no registered file holds the media key: a refused re-upload leaves that file be
+            store.recordRejected(handle, tenant, command.requestId(), media, refused.reason());
             return new Result(rejected(command, 400, refused.reason(), true), List.of(uploaded));
         }
         if (verdict instanceof Stale stale) {
@@ -234,19 +251,24 @@ public class MediaRegistration {
     private Result registered(Handle handle, Envelope<RegisterMedia> command, Inspection inspection) {
         RegisterMedia media = command.payload();
         String tenant = command.tenantId();
-        store.upsertRegistered(handle, tenant, command.requestId(), media, inspection);
         List<StoredKey> replaced = new ArrayList<>();
+        List<String> replacedKeys = new ArrayList<>();
+        // the earlier upload of the same media key: its row becomes this upload's, then its object goes
+        store.byKey(handle, tenant, media.objectKey())
+                .filter(earlier -> !earlier.uploadKey().equals(media.storedKey()))
+                .ifPresent(earlier -> replaced.add(new StoredKey(earlier.bucket(), earlier.uploadKey())));
+        store.upsertRegistered(handle, tenant, command.requestId(), media, inspection);
         if (media.trackId() != null) {
             for (MediaStore.Row earlier : store.otherTrackFiles(handle, tenant, media.releaseId(), media.trackId(),
                     media.objectKey())) {
                 store.delete(handle, earlier.id());
-                replaced.add(new StoredKey(earlier.bucket(), earlier.objectKey()));
+                replaced.add(new StoredKey(earlier.bucket(), earlier.uploadKey()));
+                replacedKeys.add(earlier.objectKey());
             }
         }
         MediaRegistered event = new MediaRegistered(media.mediaId(), media.releaseId(), media.trackId(),
                 media.bucket(), media.objectKey(), media.name(), inspection.kind(), inspection.mimeType(),
-                media.size(), media.sha256(), inspection.properties(),
-                replaced.stream().map(StoredKey::key).toList());
+                media.size(), media.sha256(), inspection.properties(), replacedKeys);
         Outcome outcome = Outcome.success("media", media.objectKey(), 201, Topics.RELEASE_EVENTS,
                 command.reply(ReleaseMessages.MEDIA_REGISTERED, SOURCE, media.releaseId(), event));
         return new Result(outcome, replaced);
@@ -283,7 +305,7 @@ public class MediaRegistration {
         Outcome outcome = Outcome.success("media", delete.objectKey(), 200, Topics.RELEASE_EVENTS,
                 command.reply(ReleaseMessages.MEDIA_DELETED, SOURCE, delete.releaseId(),
                         new MediaDeleted(delete.releaseId(), row.get().trackId(), delete.objectKey())));
-        return new Result(outcome, List.of(new StoredKey(row.get().bucket(), row.get().objectKey())));
+        return new Result(outcome, List.of(new StoredKey(row.get().bucket(), row.get().uploadKey())));
     }
 
     private static Outcome commandRejected(Envelope<DeleteMedia> command, int status, String message) {

@@ -23,8 +23,8 @@ class MediaStore {
         this.json = json;
     }
 
-    /** A media row's key facts. */
-    record Row(UUID id, String trackId, String bucket, String objectKey, String status) {
+    /** A media row's key facts: its media key (cloudId) and the upload (temporary object) it registered. */
+    record Row(UUID id, String trackId, String bucket, String objectKey, String uploadKey, String status) {
     }
 
     boolean processed(Handle handle, String consumer, UUID messageId) {
@@ -56,58 +56,70 @@ class MediaStore {
 
     Optional<Row> byKey(Handle handle, String tenantId, String objectKey) {
         return handle.createQuery("""
-                        select id, track_id, bucket, object_key, status from media
+                        select id, track_id, bucket, object_key, upload_key, status from media
                         where tenant_id = :tenantId and object_key = :key""")
                 .bind("tenantId", tenantId).bind("key", objectKey)
-                .map((rs, ctx) -> new Row(rs.getObject("id", UUID.class), rs.getString("track_id"),
-                        rs.getString("bucket"), rs.getString("object_key"), rs.getString("status")))
+                .map((rs, ctx) -> row(rs))
                 .findOne();
     }
 
     /** The registered files of a track other than {@code keptKey}. */
     List<Row> otherTrackFiles(Handle handle, String tenantId, String releaseId, String trackId, String keptKey) {
         return handle.createQuery("""
-                        select id, track_id, bucket, object_key, status from media
+                        select id, track_id, bucket, object_key, upload_key, status from media
                         where tenant_id = :tenantId and release_id = :releaseId and track_id = :trackId
                           and object_key <> :key and status = 'registered'""")
                 .bind("tenantId", tenantId).bind("releaseId", UUID.fromString(releaseId))
                 .bind("trackId", UUID.fromString(trackId)).bind("key", keptKey)
-                .map((rs, ctx) -> new Row(rs.getObject("id", UUID.class), rs.getString("track_id"),
-                        rs.getString("bucket"), rs.getString("object_key"), rs.getString("status")))
+                .map((rs, ctx) -> row(rs))
                 .list();
     }
 
-    /** Records the latest upload to the media's key as registered, with what inspection found. */
-    void upsertRegistered(Handle handle, String tenantId, UUID requestId, RegisterMedia media, Inspection inspection) {
-        upsert(handle, tenantId, requestId, media, "registered", inspection.kind().jsonName(), inspection.mimeType(),
-                null, metadata(inspection));
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("track_id"), rs.getString("bucket"),
+                rs.getString("object_key"), rs.getString("upload_key"), rs.getString("status"));
     }
 
-    /** Records the latest upload to the media's key as rejected, with why. */
-    void upsertRejected(Handle handle, String tenantId, UUID requestId, RegisterMedia media, String reason) {
-        upsert(handle, tenantId, requestId, media, "rejected", null, null, reason, "{}");
+    /** Records the upload as the media key's registered file (replacing an earlier upload's row), with what inspection found. */
+    void upsertRegistered(Handle handle, String tenantId, UUID requestId, RegisterMedia media, Inspection inspection) {
+        upsert(handle, tenantId, requestId, media, "registered", inspection.kind().jsonName(), inspection.mimeType(),
+                null, metadata(inspection), "");
+    }
+
+    /**
+     * Records the upload as refused, with why — unless a registered file holds the media key: that one stays (the
+     * refused upload was a separate object and changed nothing).
+     */
+    void recordRejected(Handle handle, String tenantId, UUID requestId, RegisterMedia media, String reason) {
+        upsert(handle, tenantId, requestId, media, "rejected", null, null, reason, "{}",
+                "where media.status = 'rejected'");
     }
 
     private void upsert(Handle handle, String tenantId, UUID requestId, RegisterMedia media, String status,
-                        String type, String mimeType, String rejection, String metadata) {
+                        String type, String mimeType, String rejection, String metadata, String condition) {
         handle.createUpdate("""
-                        insert into media (id, tenant_id, release_id, track_id, bucket, object_key, name, type,
-                            mime_type, size, sha256, status, rejection, metadata, uploaded_at, request_id)
-                        values (:id, :tenantId, :releaseId, :trackId, :bucket, :key, :name, :type, :mimeType, :size,
-                            :sha256, :status, :rejection, cast(:metadata as jsonb), :uploadedAt, :requestId)
+                        insert into media (id, tenant_id, release_id, track_id, bucket, object_key, upload_key, etag,
+                            name, type, mime_type, size, sha256, status, rejection, metadata, uploaded_at, request_id)
+                        values (:id, :tenantId, :releaseId, :trackId, :bucket, :key, :uploadKey, :etag, :name, :type,
+                            :mimeType, :size, :sha256, :status, :rejection, cast(:metadata as jsonb), :uploadedAt,
+                            :requestId)
                         on conflict (tenant_id, object_key) do update set
                             id = excluded.id, release_id = excluded.release_id, track_id = excluded.track_id,
-                            bucket = excluded.bucket, name = excluded.name, type = excluded.type,
+                            bucket = excluded.bucket, upload_key = excluded.upload_key, etag = excluded.etag,
+                            name = excluded.name, type = excluded.type,
                             mime_type = excluded.mime_type, size = excluded.size, sha256 = excluded.sha256,
                             status = excluded.status, rejection = excluded.rejection, metadata = excluded.metadata,
                             uploaded_at = excluded.uploaded_at, registered_at = now(), promoted_at = null,
-                            request_id = excluded.request_id""")
+                            request_id = excluded.request_id
+                        """ + condition)
                 .bind("id", UUID.fromString(media.mediaId()))
                 .bind("tenantId", tenantId)
                 .bind("releaseId", UUID.fromString(media.releaseId()))
                 .bind("trackId", media.trackId() == null ? null : UUID.fromString(media.trackId()))
                 .bind("bucket", media.bucket())
                 .bind("key", media.objectKey())
+                .bind("uploadKey", media.storedKey())
+                .bind("etag", media.etag())
                 .bind("name", media.name())
                 .bind("type", type)
                 .bind("mimeType", mimeType)

@@ -27,15 +27,15 @@ class StoredObjects {
         this.client = client;
     }
 
-    /** Size and recorded SHA-256 of an object. */
-    record Stat(long size, String sha256) {
+    /** Size, ETag and recorded SHA-256 (user metadata, may be null) of an object. */
+    record Stat(long size, String etag, String sha256) {
     }
 
     /** The object's size and SHA-256, or empty when it does not exist. */
     Optional<Stat> stat(String bucket, String key) {
         try {
             StatObjectResponse response = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
-            return Optional.of(new Stat(response.size(), response.userMetadata().get(SHA256_METADATA)));
+            return Optional.of(new Stat(response.size(), response.etag(), response.userMetadata().get(SHA256_METADATA)));
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
                 return Optional.empty();
@@ -44,6 +44,13 @@ class StoredObjects {
         } catch (Exception e) {
             throw failure("stat", bucket, key, e);
         }
+    }
+
+    /** An ETag without the quotes RFC 7232 puts around it. */
+    static String unquoted(String etag) {
+        String trimmed = etag.trim();
+        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
     }
 
     /** Removes an object; removing one that is gone is fine. */
