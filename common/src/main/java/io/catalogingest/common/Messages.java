@@ -8,6 +8,7 @@ import io.catalogingest.common.envelope.MessageType;
 import io.catalogingest.common.envelope.MessageTypes;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.workspace.WorkspaceMessages;
 
 /** The registry of every message type of the pipeline, for codecs. */
 public final class Messages {
@@ -19,6 +20,7 @@ public final class Messages {
         List<MessageType<?>> all = new ArrayList<>(CatalogMessages.ALL);
         all.addAll(ReleaseMessages.ALL);
         all.addAll(ReviewMessages.ALL);
+        all.addAll(WorkspaceMessages.ALL);
         return new MessageTypes(all);
     }
 }

@@ -47,6 +47,7 @@ class ApprovalFlowIT {
         pipeline = Pipeline.start(isolation, Map.of("catalog.approval.poll-interval", "1s"));
         http = new Http(pipeline.gatewayUrl());
         fixtures = new ApprovalFixtures(infrastructure, isolation, http);
+        Workspaces.addBlock(http, TENANT, "0614161", 0, 999);
     }
 
     @AfterAll

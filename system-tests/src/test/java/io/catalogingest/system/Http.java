@@ -50,6 +50,17 @@ final class Http {
         return send(withHeaders(builder, headers).build());
     }
 
+    Answer putJson(String path, String token, Object body, String... headers) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text));
+        return send(withHeaders(builder, headers).build());
+    }
+
+    Answer delete(String path, String token, String... headers) {
+        return send(withHeaders(request(path, token).DELETE(), headers).build());
+    }
+
     /** multipart/form-data with text fields only. */
     Answer postForm(String path, String token, Map<String, String> fields, String... headers) {
         String boundary = "----catalog" + UUID.randomUUID();

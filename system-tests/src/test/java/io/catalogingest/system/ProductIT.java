@@ -38,13 +38,13 @@ class ProductIT {
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        pipeline = Pipeline.start(infrastructure.isolate(), Map.of(
-                "catalog.upc.tenants.placeholder-ws.auto-upc", "false",
-                "catalog.upc.tenants.tiny-ws.company-prefix", "0614142",
-                "catalog.upc.tenants.tiny-ws.first", "0",
-                "catalog.upc.tenants.tiny-ws.last", "1",
-                "catalog.gateway.bulk.max-products", "20"));
+        pipeline = Pipeline.start(infrastructure.isolate(), Map.of("catalog.gateway.bulk.max-products", "20"));
         http = new Http(pipeline.gatewayUrl());
+        // each workspace's own UPC source, set over the API
+        Workspaces.addBlock(http, "seed-ws", "0614141", 0, 9999);
+        Workspaces.addBlock(http, "placeholder-ws", "0614143", 0, 9999);
+        Workspaces.set(http, "placeholder-ws", "auto-upc", false);
+        Workspaces.addBlock(http, "tiny-ws", "0614142", 0, 1);
     }
 
     @AfterAll
@@ -190,7 +190,7 @@ class ProductIT {
     }
 
     @Test
-    void aUpcIsUniquePerWorkspaceInWhicheverLengthItIsWritten() {
+    void aUpcIsUniqueAcrossWorkspacesInWhicheverLengthItIsWritten() {
         String token = Tokens.user("dup-ws");
         assertThat(http.postJson("/product", token, Map.of("title", "First", "upc", "036000291452")).status())
                 .isEqualTo(201);
@@ -199,8 +199,11 @@ class ProductIT {
 
         assertThat(again.status()).as(again.text()).isEqualTo(409);
         assertThat(again.json().path("errors").get(0).path("field").asString()).isEqualTo("upc");
-        assertThat(http.postJson("/product", Tokens.user("dup-ws-other"), Map.of("title", "Elsewhere", "upc",
-                "036000291452")).status()).isEqualTo(201);
+        Http.Answer elsewhere = http.postJson("/product", Tokens.user("dup-ws-other"), Map.of("title", "Elsewhere",
+                "upc", "036000291452"));
+        assertThat(elsewhere.status()).as(elsewhere.text()).isEqualTo(409);
+        assertThat(elsewhere.json().path("errors").get(0).path("field").asString()).isEqualTo("upc");
+        assertThat(elsewhere.text()).as("the holder stays unnamed").doesNotContain("dup-ws\"").doesNotContain("First");
     }
 
     @Test
@@ -210,6 +213,7 @@ class ProductIT {
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.json().path("upc").asString()).isEqualTo("TEMP437307ed-b26");
+        assertThat(created.json().path("upcNotice").asString()).contains("auto-upc");
     }
 
     @Test
@@ -228,7 +232,8 @@ class ProductIT {
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(409);
         assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("upc");
-        assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("exhausted");
+        assertThat(refused.json().path("errors").get(0).path("message").asString()).contains("used up")
+                .contains("POST /tenant/upc-blocks");
         // a UPC given by hand still works
         assertThat(http.postJson("/product", token, Map.of("title", "Tiny 4", "upc", "4006381333931")).status())
                 .isEqualTo(201);

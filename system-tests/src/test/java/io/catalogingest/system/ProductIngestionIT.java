@@ -48,6 +48,7 @@ class ProductIngestionIT {
     private static ConfigurableApplicationContext firstWorker;
     private static Jdbi jdbi;
     private static MessagePublisher publisher;
+    private static Http http;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
@@ -55,6 +56,7 @@ class ProductIngestionIT {
         firstWorker = pipeline.ingestWorker();
         jdbi = firstWorker.getBean(Jdbi.class);
         publisher = pipeline.gateway().getBean(MessagePublisher.class);
+        http = new Http(pipeline.gatewayUrl());
     }
 
     @AfterAll
@@ -115,13 +117,15 @@ class ProductIngestionIT {
     }
 
     @Test
-    void twoWorkersCreateManyProductsWithoutADuplicateUpc() {
+    void twoWorkspacesAllocateAtOnceEachFromItsOwnBlockWithoutADuplicateUpc() {
+        Workspaces.addBlock(http, "many-a", "0614151", 0, 9999);
+        Workspaces.addBlock(http, "many-b", "0614152", 0, 9999);
         ConfigurableApplicationContext second = pipeline.startIngestWorker(Map.of());
         await().atMost(Duration.ofSeconds(60)).until(() -> hasPartitions(firstWorker) && hasPartitions(second));
         int perTenant = 300;
         List<Envelope<?>> commands = new ArrayList<>();
         for (int i = 0; i < perTenant; i++) {
-            // both workspaces draw from the default block, so they share its counter
+            // interleaved, so both workspaces allocate at the same time, on two workers
             commands.add(create("many-a", "MANY-A-" + i, null, UUID.randomUUID()));
             commands.add(create("many-b", "MANY-B-" + i, null, UUID.randomUUID()));
         }
@@ -133,8 +137,15 @@ class ProductIngestionIT {
         List<String> upcs = jdbi.withHandle(handle -> handle.createQuery(
                 "select upc from product where tenant_id in ('many-a', 'many-b')").mapTo(String.class).list());
         assertThat(upcs).hasSize(2 * perTenant).doesNotHaveDuplicates().allMatch(Gtin::isValid);
+        assertThat(upcsOf("many-a")).hasSize(perTenant).allMatch(upc -> upc.startsWith("0614151"));
+        assertThat(upcsOf("many-b")).hasSize(perTenant).allMatch(upc -> upc.startsWith("0614152"));
         assertThat(count("select count(*) from request_outcome where tenant_id in ('many-a', 'many-b') "
-                + "and http_status = 201")).isEqualTo(2L * perTenant);
+                + "and resource_type = 'product' and http_status = 201")).isEqualTo(2L * perTenant);
+    }
+
+    private static List<String> upcsOf(String tenant) {
+        return jdbi.withHandle(handle -> handle.createQuery("select upc from product where tenant_id = :tenant")
+                .bind("tenant", tenant).mapTo(String.class).list());
     }
 
     private static boolean hasPartitions(ConfigurableApplicationContext worker) {

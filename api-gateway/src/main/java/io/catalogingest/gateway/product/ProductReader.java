@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProductReader {
 
     private static final String COLUMNS = """
-            id, title, display_artist, upc, catalog_number, external_id, type, format, explicit,
+            id, title, display_artist, upc, upc_notice, catalog_number, external_id, type, format, explicit,
             release_date, takedown_date, main_genre, sub_genre, status, version, label, copyright,
             publisher, distribution::text as distribution, contributors::text as contributors,
             metadata::text as metadata, created_at, updated_at""";
@@ -118,7 +118,8 @@ class ProductReader {
 
     private ProductView view(ResultSet rs) throws SQLException {
         return new ProductView(rs.getString("id"), rs.getString("title"), rs.getString("display_artist"),
-                rs.getString("upc"), rs.getString("catalog_number"), rs.getString("external_id"),
+                rs.getString("upc"), rs.getString("upc_notice"), rs.getString("catalog_number"),
+                rs.getString("external_id"),
                 rs.getString("type"), rs.getString("format"), rs.getBoolean("explicit"),
                 rs.getObject("release_date", LocalDate.class),
                 rs.getObject("takedown_date", LocalDate.class), rs.getString("main_genre"),

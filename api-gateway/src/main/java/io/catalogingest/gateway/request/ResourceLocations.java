@@ -15,6 +15,8 @@ public final class ResourceLocations {
             case "artist" -> "/artist/" + resourceId;
             case "asset" -> "/asset/" + resourceId;
             case "release" -> "/releases/" + resourceId;
+            case "upc-block" -> "/tenant/upc-blocks/" + resourceId;
+            case "workspace-setting" -> "/tenant/settings/" + resourceId;
             default -> null;
         };
     }

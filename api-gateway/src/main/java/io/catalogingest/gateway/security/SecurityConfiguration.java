@@ -98,6 +98,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // metrics and the rest are for operators, not for every tenant's users
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/releases/*/review", "/releases/*/review/**").hasRole(Roles.ADMIN)
+                        // a workspace's settings and UPC blocks
+                        .requestMatchers("/tenant", "/tenant/**").hasRole(Roles.ADMIN)
                         .anyRequest().hasAnyRole(Roles.USER, Roles.ADMIN))
                 .oauth2ResourceServer(server -> server
                         .jwt(token -> token.decoder(decoder).jwtAuthenticationConverter(authenticationConverter()))

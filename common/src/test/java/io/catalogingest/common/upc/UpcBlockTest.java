@@ -99,4 +99,42 @@ class UpcBlockTest {
     void rejectsBadRanges(long first, long last) {
         assertThatIllegalArgumentException().isThrownBy(() -> new UpcBlock("614141", first, last));
     }
+
+    @Test
+    void aGtin13BlockHasOneMoreItemReferenceDigit() {
+        UpcBlock block = UpcBlock.wholePrefix("4012345", 13);
+
+        assertThat(block.itemReferenceDigits()).isEqualTo(5);
+        assertThat(block.lastItemReference()).isEqualTo(99999);
+        assertThat(block.upcFor(1).value()).isEqualTo("401234500001" + Gtin.checkDigit("401234500001"));
+        assertThat(UpcBlock.prefixProblem("40123456789", 13)).isEmpty();
+        assertThat(UpcBlock.prefixProblem("40123456789", 12)).hasValueSatisfying(p -> assertThat(p).contains("got 11"));
+    }
+
+    @Test
+    void aUpcAAndItsEan13FormAreTheSameNumbers() {
+        UpcBlock upcA = new UpcBlock("614141", 0, 99);
+        UpcBlock ean = new UpcBlock("0614141", 50, 60, 13);
+
+        assertThat(upcA.overlaps(ean)).isTrue();
+        assertThat(upcA.gs1Prefix()).isEqualTo(ean.gs1Prefix()).isEqualTo("0614141");
+        assertThat(upcA.upcFor(55).gtin14()).isEqualTo(ean.upcFor(55).gtin14());
+    }
+
+    @ParameterizedTest(name = "{0} [{1}..{2}] and {3} [{4}..{5}]: {6}")
+    @CsvSource({
+            "0614141, 0, 99, 0614141, 100, 199, false",
+            "0614141, 0, 99, 0614141, 99, 199, true",
+            "061414, 0, 99999, 0614141, 0, 0, true",
+            "061414, 0, 9999, 0614141, 0, 0, false",
+            "0614141, 0, 9999, 0614142, 0, 9999, false"
+    })
+    void blocksOverlapExactlyWhenTheyShareANumber(String prefixA, long firstA, long lastA, String prefixB,
+                                                   long firstB, long lastB, boolean overlap) {
+        UpcBlock a = new UpcBlock(prefixA, firstA, lastA);
+        UpcBlock b = new UpcBlock(prefixB, firstB, lastB);
+
+        assertThat(a.overlaps(b)).isEqualTo(overlap);
+        assertThat(b.overlaps(a)).isEqualTo(overlap);
+    }
 }

@@ -24,11 +24,15 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.envelope.UnreadableMessageException;
 import io.catalogingest.common.reviews.CreateProductFromRelease;
+import io.catalogingest.common.workspace.AddUpcBlock;
+import io.catalogingest.common.workspace.ChangeWorkspaceSetting;
+import io.catalogingest.common.workspace.RetireUpcBlock;
 import io.catalogingest.ingest.artist.ArtistCatalog;
 import io.catalogingest.ingest.asset.AssetCatalog;
 import io.catalogingest.ingest.autocreation.ReleaseProductCreation;
 import io.catalogingest.ingest.product.ProductIngestion;
 import io.catalogingest.ingest.product.SentEvents;
+import io.catalogingest.ingest.workspace.WorkspaceAdministration;
 import io.catalogingest.support.messaging.InboundRecords;
 import io.catalogingest.support.messaging.PoisonMessageException;
 
@@ -53,10 +57,12 @@ class CatalogCommandListener {
     private final ArtistCatalog artists;
     private final AssetCatalog assets;
     private final ReleaseProductCreation releaseProducts;
+    private final WorkspaceAdministration workspaces;
     private final int productChunk;
 
     CatalogCommandListener(InboundRecords inbound, ProductIngestion products, ArtistCatalog artists,
                            AssetCatalog assets, ReleaseProductCreation releaseProducts,
+                           WorkspaceAdministration workspaces,
                            @Value("${catalog.ingest.batch.product-chunk:500}") int productChunk) {
         this.inbound = inbound;
         this.productChunk = Math.max(1, productChunk);
@@ -64,6 +70,7 @@ class CatalogCommandListener {
         this.artists = artists;
         this.assets = assets;
         this.releaseProducts = releaseProducts;
+        this.workspaces = workspaces;
     }
 
     @KafkaListener(id = "ingest-catalog-commands", groupId = "${catalog.ingest.group:ingest-worker}",
@@ -187,6 +194,12 @@ class CatalogCommandListener {
             assets.createAll((List<Envelope<CreateAsset>>) typed);
         } else if (first instanceof CreateProductFromRelease) {
             releaseProducts.createAll((List<Envelope<CreateProductFromRelease>>) typed);
+        } else if (first instanceof ChangeWorkspaceSetting) {
+            workspaces.changeSettings((List<Envelope<ChangeWorkspaceSetting>>) typed);
+        } else if (first instanceof AddUpcBlock) {
+            workspaces.addBlocks((List<Envelope<AddUpcBlock>>) typed);
+        } else if (first instanceof RetireUpcBlock) {
+            workspaces.retireBlocks((List<Envelope<RetireUpcBlock>>) typed);
         } else {
             throw new IllegalStateException("no feature applies " + run.get(0).type());
         }
@@ -207,6 +220,9 @@ class CatalogCommandListener {
             aggregate = command.artistId();
         } else if (payload instanceof CreateAsset command) {
             aggregate = command.assetId();
+        } else if (isWorkspaceCommand(payload)) {
+            // settings and UPC blocks of a workspace: keyed by its tenant id, so its changes apply in order
+            aggregate = envelope.tenantId();
         }
         if (aggregate == null || !aggregate.equals(envelope.subject())) {
             throw new PoisonMessageException(envelope.type() + " keyed " + envelope.subject()
@@ -217,7 +233,12 @@ class CatalogCommandListener {
     private static boolean isCatalogCommand(Object payload) {
         return payload instanceof CreateProduct || payload instanceof ReplaceProductAssets
                 || payload instanceof CreateArtist || payload instanceof CreateAsset
-                || payload instanceof CreateProductFromRelease;
+                || payload instanceof CreateProductFromRelease || isWorkspaceCommand(payload);
+    }
+
+    private static boolean isWorkspaceCommand(Object payload) {
+        return payload instanceof ChangeWorkspaceSetting || payload instanceof AddUpcBlock
+                || payload instanceof RetireUpcBlock;
     }
 
     /**

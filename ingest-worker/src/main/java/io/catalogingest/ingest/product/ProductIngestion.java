@@ -2,7 +2,6 @@ package io.catalogingest.ingest.product;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +35,8 @@ import io.catalogingest.common.format.FormatThresholds;
 import io.catalogingest.common.format.ProductFormat;
 import io.catalogingest.common.upc.PlaceholderUpc;
 import io.catalogingest.common.upc.Upc;
+import io.catalogingest.common.workspace.WorkspaceMessages;
+import io.catalogingest.ingest.workspace.UpcAllocator;
 import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.persistence.MessageLedger;
 import io.catalogingest.support.persistence.Outcome;
@@ -57,19 +58,19 @@ public class ProductIngestion {
     private final MessageLedger ledger;
     private final BatchLedger batchLedger;
     private final MessagePublisher publisher;
-    private final UpcPlan upcPlan;
+    private final UpcAllocator upcAllocator;
     private final FormatThresholds thresholds;
     private final Duration sendTimeout;
 
     ProductIngestion(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, JsonMapper json,
-                     UpcProperties upc, FormatProperties format,
+                     UpcAllocator upcAllocator, FormatProperties format,
                      @Value("${catalog.messaging.send-timeout:10s}") Duration sendTimeout) {
         this.sendTimeout = sendTimeout;
         this.jdbi = jdbi;
         this.ledger = ledger;
         this.batchLedger = new BatchLedger(json);
         this.publisher = publisher;
-        this.upcPlan = UpcPlan.from(upc);
+        this.upcAllocator = upcAllocator;
         this.thresholds = format.thresholds();
     }
 
@@ -109,7 +110,7 @@ public class ProductIngestion {
      */
     public Outcome createInTransaction(Handle handle, Envelope<CreateProduct> command) {
         Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
-        decide(handle, List.of(command), outcomes);
+        decide(handle, List.of(command), outcomes, new ArrayList<>());
         return outcomes.get(command.id());
     }
 
@@ -140,8 +141,9 @@ public class ProductIngestion {
             (claimed.contains(command.id()) && seen.add(command.id()) ? fresh : repeated).add(command);
         }
         Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+        List<Envelope<?>> warnings = new ArrayList<>();
         if (!fresh.isEmpty()) {
-            decide(handle, fresh, outcomes);
+            decide(handle, fresh, outcomes, warnings);
             List<BatchLedger.Entry> entries = new ArrayList<>(fresh.size());
             fresh.forEach(command -> entries.add(new BatchLedger.Entry(command, outcomes.get(command.id()))));
             batchLedger.recordAll(handle, entries);
@@ -154,11 +156,16 @@ public class ProductIngestion {
             log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
             ledger.recordedEvent(handle, command.requestId()).ifPresent(recorded -> events.add(recorded.event()));
         }
+        events.addAll(warnings);
         return events;
     }
 
-    /** Decides, allocates and inserts; puts every command's outcome into {@code outcomes}. */
-    private void decide(Handle handle, List<Envelope<CreateProduct>> commands, Map<UUID, Outcome> outcomes) {
+    /**
+     * Decides, allocates and inserts; puts every command's outcome into {@code outcomes}, and the events that warn
+     * of a workspace's UPC blocks running low into {@code warnings}.
+     */
+    private void decide(Handle handle, List<Envelope<CreateProduct>> commands, Map<UUID, Outcome> outcomes,
+                        List<Envelope<?>> warnings) {
         Set<ProductStore.Key> artistKeys = new HashSet<>();
         Set<ProductStore.Key> assetKeys = new HashSet<>();
         for (Envelope<CreateProduct> command : commands) {
@@ -181,7 +188,9 @@ public class ProductIngestion {
                     command.payload().assets(), assets)));
         }
         List<ProductStore.Row> rows = new ArrayList<>();
-        Map<UpcPlan.Block, List<Candidate>> needNumbers = new TreeMap<>(Comparator.comparing(UpcPlan.Block::key));
+        // per tenant, in the order of tenant ids: a tenant's blocks are locked together, tenants one after another,
+        // so two workers never wait on each other in a circle
+        Map<String, List<Candidate>> needNumbers = new TreeMap<>();
         for (Candidate candidate : candidates) {
             CreateProduct product = candidate.command().payload();
             if (product.upc() != null) {
@@ -192,15 +201,16 @@ public class ProductIngestion {
                     continue;
                 }
                 rows.add(candidate.row(product.upc(), Upc.of(product.upc()).gtin14()));
-            } else if (upcPlan.forTenant(candidate.command().tenantId()) instanceof UpcPlan.Block block) {
-                needNumbers.computeIfAbsent(block, b -> new ArrayList<>()).add(candidate);
             } else {
-                rows.add(candidate.row(PlaceholderUpc.forProductId(product.productId()), null));
+                needNumbers.computeIfAbsent(candidate.command().tenantId(), t -> new ArrayList<>()).add(candidate);
             }
         }
-        Map<UUID, UpcPlan.Block> allocatedFrom = new LinkedHashMap<>();
-        // counters are locked in the order of their keys, so two workers never wait on each other in a circle
-        needNumbers.forEach((block, waiting) -> rows.addAll(number(handle, block, waiting, outcomes, allocatedFrom)));
+        Set<ProductStore.Key> planned = new HashSet<>();
+        rows.forEach(row -> planned.add(new ProductStore.Key(row.tenantId(), row.product().productId())));
+        Map<UUID, String> allocatedFrom = new LinkedHashMap<>();
+        Map<UUID, String> notices = new LinkedHashMap<>();
+        needNumbers.forEach((tenant, waiting) -> rows.addAll(number(handle, tenant,
+                withoutTakenIds(handle, waiting, planned, outcomes), outcomes, allocatedFrom, notices, warnings)));
 
         Map<UUID, Candidate> byMessage = new LinkedHashMap<>();
         candidates.forEach(candidate -> byMessage.put(candidate.command().id(), candidate));
@@ -215,9 +225,7 @@ public class ProductIngestion {
                     inserted.add(row);
                     outcomes.put(row.messageId(), created(candidate.command(), row));
                 } else if (ProductStore.idTaken(handle, row.tenantId(), row.product().productId())) {
-                    outcomes.put(row.messageId(), rejection(candidate.command(), 409,
-                            "Product conflicts with an existing one", List.of(new FieldError("id",
-                                    "a product with id " + row.product().productId() + " already exists"))));
+                    outcomes.put(row.messageId(), idTaken(candidate.command()));
                 } else if (allocatedFrom.containsKey(row.messageId())) {
                     // a UPC given by hand earlier took this number: draw the next one
                     renumber.add(candidate);
@@ -228,36 +236,87 @@ public class ProductIngestion {
                 }
             }
             pending = new ArrayList<>();
-            Map<UpcPlan.Block, List<Candidate>> again = new TreeMap<>(Comparator.comparing(UpcPlan.Block::key));
+            Map<String, List<Candidate>> again = new TreeMap<>();
             renumber.forEach(candidate -> again.computeIfAbsent(allocatedFrom.get(candidate.command().id()),
-                    b -> new ArrayList<>()).add(candidate));
-            for (Map.Entry<UpcPlan.Block, List<Candidate>> entry : again.entrySet()) {
-                pending.addAll(number(handle, entry.getKey(), entry.getValue(), outcomes, allocatedFrom));
+                    t -> new ArrayList<>()).add(candidate));
+            for (Map.Entry<String, List<Candidate>> entry : again.entrySet()) {
+                pending.addAll(number(handle, entry.getKey(), entry.getValue(), outcomes, allocatedFrom, notices,
+                        warnings));
             }
         }
         ProductStore.insertLinks(handle, inserted);
+        noteUpcs(handle, inserted, notices);
     }
 
-    /** UPCs from a block for the candidates, in order; those the block cannot serve are rejected. */
-    private List<ProductStore.Row> number(Handle handle, UpcPlan.Block block, List<Candidate> waiting,
-                                          Map<UUID, Outcome> outcomes, Map<UUID, UpcPlan.Block> allocatedFrom) {
-        List<Upc> upcs = ProductStore.allocate(handle, block, waiting.size());
+    /**
+     * The candidates that may draw a number: a product whose id its workspace already has, or that an earlier
+     * command of the batch takes, is refused here, before a number is drawn for it.
+     */
+    private static List<Candidate> withoutTakenIds(Handle handle, List<Candidate> waiting,
+                                                   Set<ProductStore.Key> planned, Map<UUID, Outcome> outcomes) {
+        String[] tenants = waiting.stream().map(c -> c.command().tenantId()).toArray(String[]::new);
+        String[] ids = waiting.stream().map(c -> c.command().payload().productId()).toArray(String[]::new);
+        Set<ProductStore.Key> taken = new HashSet<>();
+        handle.attach(ProductUpcDao.class).taken(tenants, ids)
+                .forEach(product -> taken.add(new ProductStore.Key(product.tenantId(), product.id())));
+        List<Candidate> free = new ArrayList<>(waiting.size());
+        for (Candidate candidate : waiting) {
+            ProductStore.Key key = new ProductStore.Key(candidate.command().tenantId(),
+                    candidate.command().payload().productId());
+            if (taken.contains(key) || !planned.add(key)) {
+                outcomes.put(candidate.command().id(), idTaken(candidate.command()));
+            } else {
+                free.add(candidate);
+            }
+        }
+        return free;
+    }
+
+    private static void noteUpcs(Handle handle, List<ProductStore.Row> inserted, Map<UUID, String> notices) {
+        List<ProductStore.Row> noted = inserted.stream().filter(row -> notices.containsKey(row.messageId())).toList();
+        if (noted.isEmpty()) {
+            return;
+        }
+        handle.attach(ProductUpcDao.class).note(
+                noted.stream().map(ProductStore.Row::tenantId).toArray(String[]::new),
+                noted.stream().map(row -> row.product().productId()).toArray(String[]::new),
+                noted.stream().map(row -> notices.get(row.messageId())).toArray(String[]::new));
+    }
+
+    /**
+     * UPCs from the tenant's blocks for the candidates, in order; those the blocks cannot serve are rejected. A
+     * tenant without a block of its own, or with auto-UPC off, gets placeholders, and the products say why.
+     */
+    private List<ProductStore.Row> number(Handle handle, String tenant, List<Candidate> waiting,
+                                          Map<UUID, Outcome> outcomes, Map<UUID, String> allocatedFrom,
+                                          Map<UUID, String> notices, List<Envelope<?>> warnings) {
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        UpcAllocator.Allocation allocation = upcAllocator.allocate(handle, tenant, waiting.size());
+        allocation.low().ifPresent(low -> warnings.add(Envelope.create(WorkspaceMessages.UPC_BLOCKS_LOW, SOURCE,
+                tenant, tenant, null, low)));
         List<ProductStore.Row> rows = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
             Candidate candidate = waiting.get(i);
-            if (i < upcs.size()) {
-                allocatedFrom.put(candidate.command().id(), block);
-                rows.add(candidate.row(upcs.get(i).value(), upcs.get(i).gtin14()));
+            UUID messageId = candidate.command().id();
+            if (allocation.usesPlaceholder()) {
+                notices.put(messageId, allocation.placeholder());
+                rows.add(candidate.row(PlaceholderUpc.forProductId(candidate.command().payload().productId()), null));
+            } else if (i < allocation.numbers().size()) {
+                allocatedFrom.put(messageId, tenant);
+                if (allocation.notice() != null) {
+                    notices.put(messageId, allocation.notice());
+                } else {
+                    notices.remove(messageId);
+                }
+                Upc upc = allocation.numbers().get(i);
+                rows.add(candidate.row(upc.value(), upc.gtin14()));
             } else {
-                log.warn("UPC block {} [{}..{}] is exhausted; rejecting product {} of tenant {}",
-                        block.block().companyPrefix(), block.block().firstItemReference(),
-                        block.block().lastItemReference(), candidate.command().payload().productId(),
-                        candidate.command().tenantId());
-                outcomes.put(candidate.command().id(), rejection(candidate.command(), 409,
-                        "No UPC left to allocate", List.of(new FieldError("upc", "the UPC block of this workspace "
-                                + "(GS1 prefix " + block.block().companyPrefix() + ", item references "
-                                + block.block().firstItemReference() + ".." + block.block().lastItemReference()
-                                + ") is exhausted: give a upc, or ask for a new block"))));
+                log.warn("The UPC blocks of tenant {} are used up; rejecting product {}", tenant,
+                        candidate.command().payload().productId());
+                outcomes.put(messageId, rejection(candidate.command(), 409, "No UPC left to allocate",
+                        List.of(new FieldError("upc", allocation.exhausted()))));
             }
         }
         return rows;
@@ -339,6 +398,11 @@ public class ProductIngestion {
         return Outcome.success("product", productId, 201, Topics.CATALOG_EVENTS,
                 command.reply(CatalogMessages.PRODUCT_CREATED, SOURCE, productId,
                         new ProductCreated(productId, row.upc(), row.format(), command.requestId())));
+    }
+
+    private static Outcome idTaken(Envelope<CreateProduct> command) {
+        return rejection(command, 409, "Product conflicts with an existing one", List.of(new FieldError("id",
+                "a product with id " + command.payload().productId() + " already exists")));
     }
 
     private static Outcome rejection(Envelope<CreateProduct> command, int status, String message,

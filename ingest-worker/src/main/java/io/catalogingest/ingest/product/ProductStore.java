@@ -13,7 +13,6 @@ import org.jdbi.v3.core.Handle;
 
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
-import io.catalogingest.common.upc.Upc;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,8 +78,8 @@ final class ProductStore {
     }
 
     /**
-     * Inserts the products in one statement; a product whose id or UPC is taken in its tenant (by a row already
-     * there or an earlier one of {@code rows}) is left out.
+     * Inserts the products in one statement; a product whose id is taken in its tenant, or whose UPC is taken in
+     * any tenant (by a row already there or an earlier one of {@code rows}), is left out.
      *
      * @return the message ids of the rows inserted
      */
@@ -277,37 +276,6 @@ final class ProductStore {
     static boolean idTaken(Handle handle, String tenantId, String productId) {
         return handle.createQuery("select exists (select 1 from product where tenant_id = :tenantId and id = :id)")
                 .bind("tenantId", tenantId).bind("id", productId).mapTo(Boolean.class).one();
-    }
-
-    /**
-     * Takes up to {@code count} item references from a block's counter, fewer when the block runs out (none:
-     * exhausted). The counter row stays locked until the caller's transaction ends.
-     */
-    static List<Upc> allocate(Handle handle, UpcPlan.Block block, int count) {
-        handle.createUpdate("""
-                        insert into upc_counter (block, next_item_reference) values (:block, :first)
-                        on conflict do nothing""")
-                .bind("block", block.key()).bind("first", block.block().firstItemReference()).execute();
-        long[] range = handle.createQuery("""
-                        with previous as (
-                            select greatest(next_item_reference, :first) as start
-                            from upc_counter where block = :block for update)
-                        update upc_counter c
-                        set next_item_reference = least(p.start + :count, :last + 1)
-                        from previous p
-                        where c.block = :block
-                        returning p.start, c.next_item_reference""")
-                .bind("block", block.key())
-                .bind("first", block.block().firstItemReference())
-                .bind("last", block.block().lastItemReference())
-                .bind("count", count)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .one();
-        List<Upc> upcs = new ArrayList<>();
-        for (long reference = range[0]; reference < range[1]; reference++) {
-            upcs.add(block.block().upcFor(reference));
-        }
-        return upcs;
     }
 
     private static String text(LocalDate date) {

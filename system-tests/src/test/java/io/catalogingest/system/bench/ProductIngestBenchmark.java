@@ -43,6 +43,8 @@ import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.common.upc.Upc;
 import io.catalogingest.common.upc.UpcBlock;
+import io.catalogingest.common.workspace.AddUpcBlock;
+import io.catalogingest.common.workspace.WorkspaceMessages;
 import io.catalogingest.ingest.IngestWorkerApplication;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
@@ -167,6 +169,7 @@ class ProductIngestBenchmark {
                  Connection connection = DriverManager.getConnection(url, infrastructure.jdbcUser(),
                          infrastructure.jdbcPassword())) {
                 String topic = isolation.topic(Topics.CATALOG_COMMANDS);
+                giveTheWorkspaceItsBlock(producer, connection, codec, topic);
                 long start = System.nanoTime();
                 List<Future<RecordMetadata>> sent = new ArrayList<>(products);
                 for (WireRecord wire : records) {
@@ -191,10 +194,26 @@ class ProductIngestBenchmark {
         }
     }
 
+    /** The workspace's own block, as an admin's {@code POST /tenant/upc-blocks} would add it, before the clock runs. */
+    private static void giveTheWorkspaceItsBlock(KafkaProducer<String, byte[]> producer, Connection connection,
+                                                 EnvelopeCodec codec, String topic) throws Exception {
+        WireRecord wire = codec.encode(Envelope.create(WorkspaceMessages.ADD_UPC_BLOCK, "/benchmark", TENANT, TENANT,
+                UUID.randomUUID(), new AddUpcBlock(UUID.randomUUID().toString(), BLOCK.companyPrefix(),
+                        BLOCK.gtinLength(), BLOCK.firstItemReference(), BLOCK.lastItemReference())));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, wire.key(), wire.value());
+        wire.headers().forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
+        producer.send(record).get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (var statement = connection.createStatement();
+                 var rs = statement.executeQuery("select count(*) from upc_block")) {
+                return rs.next() && rs.getLong(1) == 1;
+            }
+        });
+    }
+
     private static ConfigurableApplicationContext startWorker(Isolation isolation) {
         Map<String, String> properties = new HashMap<>(isolation.springProperties());
         properties.put("spring.main.banner-mode", "off");
-        properties.put("catalog.upc.default-block.company-prefix", BLOCK.companyPrefix());
         properties.put("logging.level.io.catalogingest.ingest", "WARN");
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("catalog.bench.worker."))

@@ -1,0 +1,308 @@
+package io.catalogingest.gateway.workspace;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.upc.UpcBlock;
+import io.catalogingest.common.workspace.AddUpcBlock;
+import io.catalogingest.common.workspace.ChangeWorkspaceSetting;
+import io.catalogingest.common.workspace.RetireUpcBlock;
+import io.catalogingest.common.workspace.UpcBlockRules;
+import io.catalogingest.common.workspace.WorkspaceMessages;
+import io.catalogingest.common.workspace.WorkspaceSetting;
+import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.CommandAnswers;
+import io.catalogingest.gateway.request.CommandDispatcher;
+import io.catalogingest.gateway.request.CommandRequest;
+import io.catalogingest.gateway.request.CommandResult;
+import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.web.Fingerprint;
+import io.catalogingest.gateway.web.IdempotencyKeys;
+import io.catalogingest.gateway.web.Prefer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A workspace's settings and UPC blocks, for its admins (the security configuration requires the admin role on
+ * {@code /tenant/**}; this controller checks again):
+ * <ul>
+ * <li>{@code GET /tenant/settings}, {@code PUT /tenant/settings/{name}} with {@code {"value": …}} (Royalti's style);
+ * <li>{@code GET /tenant/upc-blocks} (with used and free numbers), {@code POST /tenant/upc-blocks}
+ * {@code {companyPrefix, firstItemReference, lastItemReference, gtinLength}}, {@code GET /tenant/upc-blocks/{id}},
+ * {@code DELETE /tenant/upc-blocks/{id}} (retire: no more numbers from it; it stays listed, its numbers reserved).
+ * </ul>
+ * Changes are commands to the ingest-worker on {@code catalog.catalog-commands.v1}, keyed by the tenant id, answered
+ * like every write: the changed resource, the worker's 400/404/409, or 202 with {@code /requests/{id}}.
+ */
+@RestController
+class WorkspaceController {
+
+    private final CommandDispatcher dispatcher;
+    private final WorkspaceReader reader;
+    private final WorkspaceDefaults defaults;
+
+    WorkspaceController(CommandDispatcher dispatcher, Jdbi jdbi, WorkspaceDefaults defaults) {
+        this.dispatcher = dispatcher;
+        this.reader = jdbi.onDemand(WorkspaceReader.class);
+        this.defaults = defaults;
+    }
+
+    @GetMapping({"/tenant/settings", "/tenant/settings/"})
+    Map<String, Object> settings(Caller caller) {
+        requireAdmin(caller);
+        return CommandAnswers.success(null, settingViews(caller.tenantId()));
+    }
+
+    @GetMapping("/tenant/settings/{name}")
+    Map<String, Object> setting(Caller caller, @PathVariable String name) {
+        requireAdmin(caller);
+        WorkspaceSetting setting = known(name);
+        return CommandAnswers.success(null, settingView(caller.tenantId(), setting));
+    }
+
+    @PutMapping(path = "/tenant/settings/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> changeSetting(Caller caller, @PathVariable String name,
+                                         @RequestBody(required = false) JsonNode body,
+                                         @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                         String idempotencyKey) {
+        requireAdmin(caller);
+        String key = IdempotencyKeys.check(idempotencyKey);
+        WorkspaceSetting setting = known(name);
+        if (body == null || !body.isObject() || !body.has("value")) {
+            throw ApiException.badRequest("Invalid setting", List.of(new FieldError("value",
+                    "is required: send {\"value\": …}")));
+        }
+        WorkspaceSetting.Normalized value = setting.normalize(scalar(body.get("value")));
+        if (!value.ok()) {
+            throw ApiException.badRequest("Invalid setting", List.of(new FieldError("value", value.problem())));
+        }
+        ChangeWorkspaceSetting command = new ChangeWorkspaceSetting(name, value.value());
+        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "workspace.setting",
+                Topics.CATALOG_COMMANDS, WorkspaceMessages.CHANGE_SETTING, caller.tenantId(), command,
+                Fingerprint.of("setting " + name + " " + value.value()), key, Prefer.respondAsync(prefer)));
+        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/tenant/settings/" + name,
+                CommandAnswers.success("Setting updated successfully", settingView(caller.tenantId(), setting))));
+    }
+
+    @GetMapping({"/tenant/upc-blocks", "/tenant/upc-blocks/"})
+    Map<String, Object> blocks(Caller caller) {
+        requireAdmin(caller);
+        Map<WorkspaceSetting, String> settings = effectiveSettings(caller.tenantId());
+        List<Map<String, Object>> blocks = reader.blocks(caller.tenantId()).stream().map(WorkspaceController::view)
+                .toList();
+        long free = blocks.stream().filter(block -> "active".equals(block.get("status")))
+                .mapToLong(block -> (Long) block.get("free")).sum();
+        long threshold = Long.parseLong(settings.get(WorkspaceSetting.UPC_LOW_THRESHOLD));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("autoUpc", Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC)));
+        data.put("free", free);
+        data.put("lowThreshold", threshold);
+        data.put("low", free < threshold);
+        data.put("blocks", blocks);
+        return CommandAnswers.success(null, data);
+    }
+
+    @GetMapping("/tenant/upc-blocks/{id}")
+    Map<String, Object> block(Caller caller, @PathVariable String id) {
+        requireAdmin(caller);
+        return CommandAnswers.success(null, view(find(caller, id)));
+    }
+
+    @PostMapping(path = {"/tenant/upc-blocks", "/tenant/upc-blocks/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> addBlock(Caller caller, @RequestBody(required = false) JsonNode body,
+                                    @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                    String idempotencyKey) {
+        requireAdmin(caller);
+        String key = IdempotencyKeys.check(idempotencyKey);
+        AddUpcBlock command = addCommand(body);
+        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "upc-block.add",
+                Topics.CATALOG_COMMANDS, WorkspaceMessages.ADD_UPC_BLOCK, caller.tenantId(), command,
+                Fingerprint.of("upc-block " + command.companyPrefix() + " " + command.gtinLength() + " "
+                        + command.firstItemReference() + " " + command.lastItemReference()),
+                key, Prefer.respondAsync(prefer)));
+        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource(
+                "/tenant/upc-blocks/" + outcome.resourceId(),
+                CommandAnswers.success("UPC block added successfully", view(find(caller, outcome.resourceId())))));
+    }
+
+    @DeleteMapping("/tenant/upc-blocks/{id}")
+    ResponseEntity<Object> retireBlock(Caller caller, @PathVariable String id,
+                                       @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
+                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+                                       String idempotencyKey) {
+        requireAdmin(caller);
+        String key = IdempotencyKeys.check(idempotencyKey);
+        WorkspaceReader.Block block = find(caller, id);
+        String blockId = block.id().toString();
+        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "upc-block.retire",
+                Topics.CATALOG_COMMANDS, WorkspaceMessages.RETIRE_UPC_BLOCK, caller.tenantId(),
+                new RetireUpcBlock(blockId), Fingerprint.of("retire " + blockId), key, Prefer.respondAsync(prefer)));
+        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/tenant/upc-blocks/" + blockId,
+                CommandAnswers.success("UPC block retired", view(find(caller, blockId)))));
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Workspace settings need the admin role");
+        }
+    }
+
+    private static WorkspaceSetting known(String name) {
+        return WorkspaceSetting.byName(name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "Setting not found", List.of(new FieldError("name", "settings: "
+                + String.join(", ", WorkspaceSetting.names())))));
+    }
+
+    private WorkspaceReader.Block find(Caller caller, String id) {
+        UUID blockId;
+        try {
+            blockId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("UPC block");
+        }
+        return reader.block(caller.tenantId(), blockId).orElseThrow(() -> ApiException.notFound("UPC block"));
+    }
+
+    private Map<WorkspaceSetting, String> effectiveSettings(String tenantId) {
+        Map<WorkspaceSetting, String> settings = new EnumMap<>(WorkspaceSetting.class);
+        for (WorkspaceSetting setting : WorkspaceSetting.values()) {
+            settings.put(setting, defaults.valueOf(setting));
+        }
+        reader.settings(tenantId).forEach(own ->
+                WorkspaceSetting.byName(own.name()).ifPresent(setting -> settings.put(setting, own.value())));
+        return settings;
+    }
+
+    private List<Map<String, Object>> settingViews(String tenantId) {
+        Map<String, WorkspaceReader.Setting> own = new LinkedHashMap<>();
+        reader.settings(tenantId).forEach(setting -> own.put(setting.name(), setting));
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (WorkspaceSetting setting : WorkspaceSetting.values()) {
+            Optional<WorkspaceReader.Setting> set = Optional.ofNullable(own.get(setting.settingName()));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("name", setting.settingName());
+            view.put("value", setting.typed(set.map(WorkspaceReader.Setting::value)
+                    .orElseGet(() -> defaults.valueOf(setting))));
+            view.put("isDefault", set.isEmpty());
+            view.put("updatedAt", set.map(WorkspaceReader.Setting::updatedAt).orElse(null));
+            views.add(view);
+        }
+        return views;
+    }
+
+    private Map<String, Object> settingView(String tenantId, WorkspaceSetting setting) {
+        return settingViews(tenantId).stream().filter(view -> setting.settingName().equals(view.get("name")))
+                .findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> view(WorkspaceReader.Block block) {
+        UpcBlock rule = new UpcBlock(block.companyPrefix(), block.firstItemReference(), block.lastItemReference(),
+                block.gtinLength());
+        long used = block.nextItemReference() - block.firstItemReference();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", block.id());
+        view.put("companyPrefix", block.companyPrefix());
+        view.put("gtinLength", block.gtinLength());
+        view.put("firstItemReference", block.firstItemReference());
+        view.put("lastItemReference", block.lastItemReference());
+        view.put("firstUpc", rule.upcFor(block.firstItemReference()).value());
+        view.put("lastUpc", rule.upcFor(block.lastItemReference()).value());
+        view.put("capacity", rule.capacity());
+        view.put("used", used);
+        view.put("free", rule.capacity() - used);
+        view.put("status", block.status());
+        view.put("createdAt", block.createdAt());
+        view.put("retiredAt", block.retiredAt());
+        return view;
+    }
+
+    /** The body of a new block, checked for shape and for the rules a block must satisfy on its own. */
+    private static AddUpcBlock addCommand(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("Invalid UPC block", List.of(new FieldError(null,
+                    "the body must be a JSON object {companyPrefix, firstItemReference, lastItemReference, "
+                            + "gtinLength}")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode prefixNode = body.get("companyPrefix");
+        String prefix = null;
+        if (prefixNode == null || prefixNode.isNull()) {
+            errors.add(new FieldError("companyPrefix", "is required: your GS1 company prefix, as a string of digits"));
+        } else if (!prefixNode.isString()) {
+            errors.add(new FieldError("companyPrefix", "must be a string of digits (leading zeros count)"));
+        } else {
+            prefix = prefixNode.asString().strip();
+        }
+        Long gtinLength = whole(body, "gtinLength", 12L, errors);
+        Long first = whole(body, "firstItemReference", 0L, errors);
+        Long last = whole(body, "lastItemReference", null, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest("Invalid UPC block", errors);
+        }
+        int length = gtinLength == 12 || gtinLength == 13 ? gtinLength.intValue() : 0;
+        if (last == null && length != 0 && UpcBlock.prefixProblem(prefix, length).isEmpty()) {
+            last = UpcBlock.maxItemReference(prefix, length);
+        }
+        AddUpcBlock command = new AddUpcBlock(UUID.randomUUID().toString(), prefix, (int) Math.max(0,
+                Math.min(gtinLength, 99)), first, last == null ? 0 : last);
+        List<FieldError> problems = UpcBlockRules.problems(command);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid UPC block", problems);
+        }
+        return command;
+    }
+
+    private static Long whole(JsonNode body, String field, Long absent, List<FieldError> errors) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return absent;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isString() && node.asString().strip().matches("[0-9]{1,15}")) {
+            return Long.parseLong(node.asString().strip());
+        }
+        errors.add(new FieldError(field, "must be a whole number"));
+        return absent;
+    }
+
+    /** A JSON scalar as the Java value settings are normalized from; objects and arrays are refused. */
+    private static Object scalar(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isString()) {
+            return value.asString();
+        }
+        throw ApiException.badRequest("Invalid setting", List.of(new FieldError("value",
+                "must be a string, a boolean or a whole number")));
+    }
+}

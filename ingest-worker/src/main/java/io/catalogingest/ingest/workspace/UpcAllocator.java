@@ -1,0 +1,112 @@
+package io.catalogingest.ingest.workspace;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.catalogingest.common.upc.Upc;
+import io.catalogingest.common.workspace.UpcBlocksLow;
+import io.catalogingest.common.workspace.WorkspaceSetting;
+
+/**
+ * Where the UPCs of a workspace's products come from, read from its settings and blocks in Postgres at every call,
+ * so a change made over the API applies to the next product. Numbers are taken from the workspace's active blocks,
+ * oldest first, inside the caller's transaction: they are issued only if the products they go to are stored.
+ */
+@Component
+public class UpcAllocator {
+
+    /** Where a workspace admin adds a block; named in every message that tells a client to get one. */
+    public static final String ADD_BLOCK = "POST /tenant/upc-blocks";
+    private static final Logger log = LoggerFactory.getLogger(UpcAllocator.class);
+
+    private final WorkspaceDefaults defaults;
+
+    UpcAllocator(WorkspaceDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    /**
+     * What a workspace's products without a UPC get: numbers, or a placeholder and why.
+     *
+     * @param numbers     in order; fewer than asked when the blocks ran out (the rest must be refused)
+     * @param placeholder why the products get Royalti's {@code TEMP} placeholder instead (then no numbers)
+     * @param notice      a warning for the products that got numbers, or null
+     * @param low         the event to publish when this allocation took the workspace below its threshold
+     */
+    public record Allocation(List<Upc> numbers, String placeholder, String notice, Optional<UpcBlocksLow> low) {
+
+        public boolean usesPlaceholder() {
+            return placeholder != null;
+        }
+
+        /** The refusal of a product for which no number was left. */
+        public String exhausted() {
+            return "the UPC blocks of this workspace are used up: give a upc, or have a workspace admin add a block "
+                    + "with " + ADD_BLOCK + " (GS1 company prefix and item-reference range)";
+        }
+    }
+
+    /** Up to {@code count} numbers for products of the workspace; its active blocks stay locked until commit. */
+    public Allocation allocate(Handle handle, String tenantId, int count) {
+        Map<WorkspaceSetting, String> settings = settings(handle, tenantId);
+        if (!Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC))) {
+            return new Allocation(List.of(), "auto-UPC is off for this workspace (setting auto-upc), so the product "
+                    + "got a TEMP placeholder: give a upc, or have a workspace admin turn it on with "
+                    + "PUT /tenant/settings/auto-upc", null, Optional.empty());
+        }
+        UpcBlockDao blocks = handle.attach(UpcBlockDao.class);
+        List<UpcBlockDao.Block> active = blocks.lockActive(tenantId);
+        if (active.isEmpty()) {
+            return new Allocation(List.of(), "this workspace has no UPC block of its own, so the product got a TEMP "
+                    + "placeholder instead of a UPC: give a upc, or have a workspace admin add a block with "
+                    + ADD_BLOCK + " (GS1 company prefix and item-reference range)", null, Optional.empty());
+        }
+        long freeBefore = active.stream().mapToLong(UpcBlockDao.Block::free).sum();
+        List<Upc> numbers = new ArrayList<>(Math.min(count, (int) Math.min(freeBefore, Integer.MAX_VALUE)));
+        for (UpcBlockDao.Block block : active) {
+            if (numbers.size() == count) {
+                break;
+            }
+            long take = Math.min(block.free(), count - numbers.size());
+            if (take == 0) {
+                continue;
+            }
+            for (long reference = block.nextItemReference(); reference < block.nextItemReference() + take;
+                 reference++) {
+                numbers.add(block.rule().upcFor(reference));
+            }
+            blocks.advance(block.id(), block.nextItemReference() + take);
+        }
+        long freeAfter = freeBefore - numbers.size();
+        long threshold = Long.parseLong(settings.get(WorkspaceSetting.UPC_LOW_THRESHOLD));
+        boolean crossed = freeBefore >= threshold && freeAfter < threshold || freeBefore > 0 && freeAfter == 0;
+        if (crossed) {
+            log.warn("UPC blocks of tenant {} are low: {} numbers left (threshold {})", tenantId, freeAfter,
+                    threshold);
+        }
+        String notice = freeAfter < threshold ? "only " + freeAfter + " UPCs are left in this workspace's blocks "
+                + "(warning threshold " + threshold + ", setting upc-low-threshold): have a workspace admin add a "
+                + "block with " + ADD_BLOCK : null;
+        return new Allocation(numbers, null, notice,
+                crossed ? Optional.of(new UpcBlocksLow(freeAfter, threshold)) : Optional.empty());
+    }
+
+    /** The workspace's settings, its own where it set them, else the defaults; normalized text. */
+    Map<WorkspaceSetting, String> settings(Handle handle, String tenantId) {
+        Map<WorkspaceSetting, String> settings = new EnumMap<>(WorkspaceSetting.class);
+        for (WorkspaceSetting setting : WorkspaceSetting.values()) {
+            settings.put(setting, defaults.valueOf(setting));
+        }
+        handle.attach(SettingDao.class).settings(tenantId).forEach(own ->
+                WorkspaceSetting.byName(own.name()).ifPresent(setting -> settings.put(setting, own.value())));
+        return settings;
+    }
+}

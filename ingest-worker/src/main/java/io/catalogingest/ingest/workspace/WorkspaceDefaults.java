@@ -1,0 +1,32 @@
+package io.catalogingest.ingest.workspace;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.catalogingest.common.workspace.WorkspaceSetting;
+
+/**
+ * The settings of a workspace that has not changed them, {@code catalog.workspace.defaults.*} (in
+ * {@code catalog-common.yml}, so the gateway shows the same). UPC blocks have no default: a workspace gets its own
+ * through the API, or {@code TEMP} placeholders.
+ *
+ * @param autoUpc         {@code auto-upc}
+ * @param upcLowThreshold {@code upc-low-threshold}
+ */
+@ConfigurationProperties("catalog.workspace.defaults")
+record WorkspaceDefaults(@DefaultValue("true") boolean autoUpc, @DefaultValue("1000") long upcLowThreshold) {
+
+    WorkspaceDefaults {
+        if (upcLowThreshold < 0) {
+            throw new IllegalArgumentException("catalog.workspace.defaults.upc-low-threshold must be 0 or more");
+        }
+    }
+
+    /** The default of a setting, in its normalized text form. */
+    String valueOf(WorkspaceSetting setting) {
+        return switch (setting) {
+            case AUTO_UPC -> Boolean.toString(autoUpc);
+            case UPC_LOW_THRESHOLD -> Long.toString(upcLowThreshold);
+        };
+    }
+}
