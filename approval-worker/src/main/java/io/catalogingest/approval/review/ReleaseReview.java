@@ -74,8 +74,9 @@ public class ReleaseReview {
     }
 
     /**
-     * The review through the one idempotent-consumer path; an approval kicks the release's driver once committed, and
-     * so does a redelivered review (its approval may have been left unfinished).
+     * The review through the one idempotent-consumer path; an approval kicks the release's driver once its event is
+     * announced (the driver's events follow it), and so does a redelivered review (its approval may have been left
+     * unfinished).
      */
     private <T> void apply(Envelope<T> review, Decision decision) {
         Optional<UUID> releaseId = parse(decision.releaseId());
@@ -84,10 +85,10 @@ public class ReleaseReview {
             Applied applied = Applied.recorded(outcome);
             boolean approved = outcome.succeeded() && decision.action() == ReleaseAction.APPROVE;
             return approved && releaseId.isPresent()
-                    ? applied.andAfterCommit(() -> driver.kick(releaseId.get())) : applied;
+                    ? applied.andAfterAnnounce(() -> driver.kick(releaseId.get())) : applied;
         }, (handle, same, recorded) -> {
             Applied again = Applied.announcing(recorded.stream().toList());
-            return releaseId.isPresent() ? again.andAfterCommit(() -> driver.kick(releaseId.get())) : again;
+            return releaseId.isPresent() ? again.andAfterAnnounce(() -> driver.kick(releaseId.get())) : again;
         }));
     }
 

@@ -20,7 +20,8 @@ import io.catalogingest.common.envelope.Envelope;
  * The idempotent consumer of every worker, in one place (invariants 1 and 5). In ONE transaction: claim the message
  * ids ({@code processed_message}, one statement for a batch), apply the fresh ones, then record the outcomes
  * ({@code request_outcome}) and write the events to the outbox (one statement). After the commit: run the
- * after-commit actions, then publish the events ({@link Outbox}). A redelivered message changes nothing and
+ * after-commit actions, publish the events ({@link Outbox}) and wait for the broker, then run the after-announce
+ * actions. A redelivered message changes nothing and
  * announces its recorded outcome again (or what its step's {@link Step#repeated} says).
  *
  * <p>Three shapes, one path:
@@ -102,12 +103,12 @@ public class AppliedOnce {
         processAll(consumer, commands, (handle, command) -> Applied.recorded(work.apply(handle, command)));
     }
 
-    /** One message, one transaction, then its after-commit actions and events (awaited). */
+    /** One message, one transaction; then its after-commit actions, its events (awaited), its after-announce ones. */
     public <T> void process(String consumer, Envelope<T> message, Step<T> step) {
         processAll(consumer, List.of(message), step);
     }
 
-    /** The messages in one transaction, each applied on its own, then after-commit actions and events (awaited). */
+    /** The messages in one transaction, each applied on its own; then as {@link #process}. */
     public <T> void processAll(String consumer, List<Envelope<T>> messages, Step<T> step) {
         Committed committed = jdbi.inTransaction(handle -> {
             Set<UUID> fresh = fresh(handle, consumer, messages);
@@ -115,6 +116,7 @@ public class AppliedOnce {
             List<Announcement> events = new ArrayList<>();
             List<Outbox.RecordedOutcome> outcomes = new ArrayList<>();
             List<Runnable> actions = new ArrayList<>();
+            List<Runnable> announced = new ArrayList<>();
             for (Envelope<T> message : messages) {
                 Applied applied;
                 if (fresh.remove(message.id())) {
@@ -129,11 +131,13 @@ public class AppliedOnce {
                 }
                 events.addAll(applied.events());
                 actions.addAll(applied.afterCommit());
+                announced.addAll(applied.afterAnnounce());
             }
-            return new Committed(outbox.write(handle, events, outcomes), actions);
+            return new Committed(outbox.write(handle, events, outcomes), actions, announced);
         });
-        committed.actions().forEach(Runnable::run);
+        committed.afterCommit().forEach(Runnable::run);
         outbox.publish(committed.written()).await();
+        committed.afterAnnounce().forEach(Runnable::run);
     }
 
     /**
@@ -199,6 +203,6 @@ public class AppliedOnce {
         return message.requestId() == null ? null : recorded.get(message.requestId());
     }
 
-    private record Committed(Outbox.Written written, List<Runnable> actions) {
+    private record Committed(Outbox.Written written, List<Runnable> afterCommit, List<Runnable> afterAnnounce) {
     }
 }

@@ -123,6 +123,29 @@ class AppliedOnceTest {
     }
 
     @Test
+    void afterCommitActionsRunBeforeTheEventsLeaveAndAfterAnnounceActionsOnceTheyAreAcknowledged() {
+        Envelope<CreateArtist> command = OnePath.command("ws-announce", "n-1");
+        List<String> steps = new ArrayList<>();
+
+        appliedOnce.process(CONSUMER, command, (handle, same) -> Applied.recorded(OnePath.created(handle, same))
+                .andAfterCommit(() -> steps.add("after commit, events on Kafka: "
+                        + events.pollIds("n-1", Duration.ofSeconds(1)).size()))
+                .andAfterAnnounce(() -> steps.add("after announce, events on Kafka: "
+                        + events.awaitIds("n-1", ids -> !ids.isEmpty()).size())));
+
+        assertThat(steps).containsExactly("after commit, events on Kafka: 0", "after announce, events on Kafka: 1");
+    }
+
+    @Test
+    void anOutcomeWhoseEventIsNotAnnouncedIsRefused() {
+        Envelope<CreateArtist> command = OnePath.command("ws-refused", "z-1");
+        Outcome outcome = Outcome.success("artist", "z-1", 201, Topics.CATALOG_EVENTS, command);
+
+        assertThatThrownBy(() -> new Applied(outcome, List.of(), List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aStepDecidesWhatARepeatDoes() {
         Envelope<CreateArtist> command = OnePath.command("ws-repeat", "p-1");
         List<String> kicked = new ArrayList<>();
