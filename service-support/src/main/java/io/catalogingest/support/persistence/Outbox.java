@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdbi.v3.core.Handle;
@@ -48,6 +52,8 @@ public class Outbox implements DisposableBean {
     private final int haltAfterCommit;
     private final Runnable halt;
     private final AtomicInteger commits = new AtomicInteger();
+    private final Queue<List<Long>> acknowledged = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean cleaning = new AtomicBoolean();
     private final ExecutorService cleaner = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-cleaner");
         thread.setDaemon(true);
@@ -192,8 +198,8 @@ public class Outbox implements DisposableBean {
     }
 
     /**
-     * After the commit: sends the written events without waiting; their rows are deleted (in the background) once
-     * the broker acknowledged them all.
+     * After the commit: sends the written events without waiting; their rows are deleted (in the background, many
+     * transactions' rows in one statement) once the broker acknowledged them all.
      */
     Delivery publish(Written written) {
         if (written.isEmpty()) {
@@ -211,21 +217,41 @@ public class Outbox implements DisposableBean {
         for (int i = 0; i < written.wires().size(); i++) {
             sends.add(publisher.send(written.events().get(i).topic(), written.wires().get(i)));
         }
-        Long[] ids = written.ids().toArray(Long[]::new);
+        List<Long> ids = written.ids();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                .thenRunAsync(() -> delete(ids), cleaner)
+                .thenRun(() -> deleteSoon(ids))
                 .exceptionally(failure -> {
-                    log.debug("{} events stay in the outbox for the relay: {}", ids.length, failure.toString());
+                    log.debug("{} events stay in the outbox for the relay: {}", ids.size(), failure.toString());
                     return null;
                 });
         return new Delivery(sends, publisher.sendTimeout());
     }
 
-    private void delete(Long[] ids) {
+    /** Queues acknowledged rows for deletion; one statement deletes whatever queued up meanwhile. */
+    private void deleteSoon(List<Long> ids) {
+        acknowledged.add(ids);
+        if (cleaning.compareAndSet(false, true)) {
+            try {
+                cleaner.execute(this::deleteAcknowledged);
+            } catch (RejectedExecutionException e) {
+                cleaning.set(false); // stopping: the relay of the next start publishes them again
+            }
+        }
+    }
+
+    private void deleteAcknowledged() {
+        cleaning.set(false);
+        List<Long> ids = new ArrayList<>();
+        for (List<Long> batch = acknowledged.poll(); batch != null; batch = acknowledged.poll()) {
+            ids.addAll(batch);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
         try {
-            jdbi.useHandle(handle -> handle.attach(OutboxDao.class).delete(ids));
+            jdbi.useHandle(handle -> handle.attach(OutboxDao.class).delete(ids.toArray(Long[]::new)));
         } catch (RuntimeException e) {
-            log.warn("Could not delete {} published outbox rows (the relay publishes them again): {}", ids.length,
+            log.warn("Could not delete {} published outbox rows (the relay publishes them again): {}", ids.size(),
                     e.toString());
         }
     }
