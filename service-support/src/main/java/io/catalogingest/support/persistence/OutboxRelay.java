@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jdbi.v3.core.Jdbi;
@@ -78,7 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
             for (OutboxDao.PendingRow row : rows) {
                 sends.add(publisher.send(row.topic(), wire(row)));
             }
-            await(sends);
+            new Delivery(sends, publisher.sendTimeout()).await();
             outbox.delete(rows.stream().map(OutboxDao.PendingRow::id).toArray(Long[]::new));
             log.info("Relayed {} events left in the outbox (ids {}..{})", rows.size(), rows.get(0).id(),
                     rows.get(rows.size() - 1).id());
@@ -114,20 +112,6 @@ public class OutboxRelay implements SmartLifecycle {
             headers.put(header.getKey(), header.getValue().asString().getBytes(UTF_8));
         }
         return new WireRecord(row.messageKey(), headers, row.payload().getBytes(UTF_8));
-    }
-
-    private void await(List<CompletableFuture<?>> sends) {
-        long deadline = System.nanoTime() + publisher.sendTimeout().toNanos();
-        try {
-            for (CompletableFuture<?> send : sends) {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while relaying the outbox", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException("Kafka did not acknowledge " + sends.size() + " relayed events", e);
-        }
     }
 
     @Override
