@@ -71,6 +71,20 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theEventOfAMessageWithoutARequestSurvivesTooThoughNoOutcomeIsRecorded() {
+        AppliedOnce crashing = path.appliedOnce(path.outbox(false, 0, () -> { }));
+        Envelope<CreateArtist> withRequest = OnePath.command("ws-no-request", "q-1");
+        Envelope<CreateArtist> command = new Envelope<>(withRequest.id(), withRequest.source(), withRequest.type(),
+                withRequest.time(), withRequest.subject(), withRequest.tenantId(), null, withRequest.payload());
+
+        crashing.apply(CONSUMER, command, OnePath::created);
+        assertThat(path.count("select count(*) from request_outcome where tenant_id = 'ws-no-request'")).isZero();
+        relay(Duration.ZERO, new SimpleMeterRegistry()).relayAll();
+
+        assertThat(events.awaitIds("q-1", ids -> !ids.isEmpty())).hasSize(1);
+    }
+
+    @Test
     void theHaltHookFiresAfterTheNthCommitBeforeItsEventsLeaveAndTheRelayDeliversThem() {
         List<Integer> halts = new ArrayList<>();
         Outbox outbox = path.outbox(true, 2, () -> {
