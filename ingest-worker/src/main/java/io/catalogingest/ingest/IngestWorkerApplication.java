@@ -7,13 +7,14 @@ import org.springframework.context.annotation.Import;
 
 import io.catalogingest.support.messaging.MessagingConfiguration;
 import io.catalogingest.support.messaging.WorkerErrorHandling;
+import io.catalogingest.support.persistence.OutboxRelay;
 import io.catalogingest.support.persistence.PersistenceConfiguration;
 import io.catalogingest.support.storage.StorageConfiguration;
 
 /** The single writer of catalog state: consumes catalog and release commands. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({MessagingConfiguration.class, WorkerErrorHandling.class, PersistenceConfiguration.class,
+@Import({MessagingConfiguration.class, WorkerErrorHandling.class, PersistenceConfiguration.class, OutboxRelay.class,
         StorageConfiguration.class})
 public class IngestWorkerApplication {
 

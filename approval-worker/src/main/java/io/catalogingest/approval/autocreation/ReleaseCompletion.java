@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,12 +16,13 @@ import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.AutoCreationFailed;
 import io.catalogingest.common.reviews.ReleaseCompleted;
 import io.catalogingest.common.reviews.ReviewMessages;
-import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.persistence.Outbox;
 
 /**
  * Ends an approval: the release becomes {@code completed} with its product, or stays {@code approved} with
  * {@code autoCreationStatus=failed} and the reason. Each happens once: the change is conditional on the approval
- * still being unfinished, so a repeated answer changes nothing (its event is announced again with the same id).
+ * still being unfinished, so a repeated answer changes nothing (its event is announced again with the same id). The
+ * event is written to the outbox in the transaction of the change, so it leaves even if the worker dies right after.
  */
 @Service
 public class ReleaseCompletion {
@@ -30,39 +30,43 @@ public class ReleaseCompletion {
     private static final Logger log = LoggerFactory.getLogger(ReleaseCompletion.class);
     private static final String SOURCE = "/approval-worker";
 
-    private final Jdbi jdbi;
-    private final MessagePublisher publisher;
+    private final Outbox outbox;
 
-    ReleaseCompletion(Jdbi jdbi, MessagePublisher publisher) {
-        this.jdbi = jdbi;
-        this.publisher = publisher;
+    ReleaseCompletion(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     /** The product of the release exists: complete the release. */
     public void complete(String tenantId, UUID releaseId, UUID requestId, String productId, String upc,
                          String format) {
-        Instant completedAt = jdbi.inTransaction(handle -> {
+        Instant completedAt = outbox.inTransaction((handle, announcer) -> {
             int finished = handle.createUpdate("""
                             update release_approval set stage = 'completed', finished_at = now(), lease_owner = null,
                                 lease_until = null, last_error = null
                             where release_id = :releaseId and tenant_id = :tenantId
                               and stage in ('promoting', 'creating')""")
                     .bind("releaseId", releaseId).bind("tenantId", tenantId).execute();
-            if (finished == 0) {
-                return handle.createQuery("""
+            Instant completed = finished == 0
+                    ? handle.createQuery("""
                                 select completed_at from release
                                 where tenant_id = :tenantId and id = :releaseId and status = 'completed'""")
                         .bind("tenantId", tenantId).bind("releaseId", releaseId)
-                        .mapTo(Instant.class).findOne().orElse(null);
-            }
-            return handle.createQuery("""
+                        .mapTo(Instant.class).findOne().orElse(null)
+                    : handle.createQuery("""
                             update release set status = 'completed', created_product_id = :productId,
                                 auto_creation_status = 'success', auto_creation_error = null, completed_at = now(),
                                 updated_at = now()
                             where tenant_id = :tenantId and id = :releaseId and status = 'approved'
                             returning completed_at""")
-                    .bind("productId", productId).bind("tenantId", tenantId).bind("releaseId", releaseId)
-                    .mapTo(Instant.class).findOne().orElse(null);
+                        .bind("productId", productId).bind("tenantId", tenantId).bind("releaseId", releaseId)
+                        .mapTo(Instant.class).findOne().orElse(null);
+            if (completed != null) {
+                // announced again with the same id when the answer is repeated
+                announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("completed", releaseId), SOURCE,
+                        ReviewMessages.RELEASE_COMPLETED.id(), Instant.now(), releaseId.toString(), tenantId,
+                        requestId, new ReleaseCompleted(releaseId.toString(), productId, upc, format, completed)));
+            }
+            return completed;
         });
         if (completedAt == null) {
             log.info("Release {} of tenant {} is not waiting for product {}; ignoring the answer", releaseId,
@@ -71,15 +75,12 @@ public class ReleaseCompletion {
         }
         log.info("Release {} of tenant {} is completed with product {} (UPC {}, {})", releaseId, tenantId, productId,
                 upc, format);
-        publisher.publish(Topics.RELEASE_EVENTS, new Envelope<>(eventId("completed", releaseId), SOURCE,
-                ReviewMessages.RELEASE_COMPLETED.id(), Instant.now(), releaseId.toString(), tenantId, requestId,
-                new ReleaseCompleted(releaseId.toString(), productId, upc, format, completedAt)));
     }
 
     /** Promotion or creation failed for good: the release stays approved, with the reason. */
     public void fail(String tenantId, UUID releaseId, UUID requestId, String stage, String reason,
                      List<FieldError> errors) {
-        boolean failedNow = jdbi.inTransaction(handle -> {
+        boolean failedNow = outbox.inTransaction((handle, announcer) -> {
             int finished = handle.createUpdate("""
                             update release_approval set stage = 'failed', finished_at = now(), lease_owner = null,
                                 lease_until = null, last_error = :reason
@@ -94,6 +95,9 @@ public class ReleaseCompletion {
                                 updated_at = now()
                             where tenant_id = :tenantId and id = :releaseId and status = 'approved'""")
                     .bind("reason", reason).bind("tenantId", tenantId).bind("releaseId", releaseId).execute();
+            announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("auto-creation-failed", releaseId),
+                    SOURCE, ReviewMessages.AUTO_CREATION_FAILED.id(), Instant.now(), releaseId.toString(), tenantId,
+                    requestId, new AutoCreationFailed(releaseId.toString(), stage, reason, errors)));
             return true;
         });
         if (!failedNow) {
@@ -102,9 +106,6 @@ public class ReleaseCompletion {
             return;
         }
         log.warn("Auto-creation of release {} of tenant {} failed ({}): {}", releaseId, tenantId, stage, reason);
-        publisher.publish(Topics.RELEASE_EVENTS, new Envelope<>(eventId("auto-creation-failed", releaseId), SOURCE,
-                ReviewMessages.AUTO_CREATION_FAILED.id(), Instant.now(), releaseId.toString(), tenantId, requestId,
-                new AutoCreationFailed(releaseId.toString(), stage, reason, errors)));
     }
 
     private static UUID eventId(String what, UUID releaseId) {

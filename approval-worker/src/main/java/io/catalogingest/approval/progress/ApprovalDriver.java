@@ -27,7 +27,7 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.CreateProductFromRelease;
 import io.catalogingest.common.reviews.ReviewMessages;
-import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.persistence.Outbox;
 
 /**
  * Drives an approved release to the end: promotes its media, then sends CreateProductFromRelease (the answer,
@@ -48,18 +48,18 @@ public class ApprovalDriver implements DisposableBean {
     private final ApprovalStore store;
     private final MediaPromotion promotion;
     private final ReleaseCompletion completion;
-    private final MessagePublisher publisher;
+    private final Outbox outbox;
     private final ApprovalProperties properties;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
     private final ExecutorService releases;
 
-    ApprovalDriver(Jdbi jdbi, MediaPromotion promotion, ReleaseCompletion completion, MessagePublisher publisher,
+    ApprovalDriver(Jdbi jdbi, MediaPromotion promotion, ReleaseCompletion completion, Outbox outbox,
                    ApprovalProperties properties) {
         this.store = new ApprovalStore(jdbi);
         this.promotion = promotion;
         this.completion = completion;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.properties = properties;
         AtomicInteger threads = new AtomicInteger();
         this.releases = Executors.newFixedThreadPool(properties.concurrentReleases(), runnable -> {
@@ -138,7 +138,7 @@ public class ApprovalDriver implements DisposableBean {
     private void sendCommand(ApprovalStore.Approval approval) {
         CreateProductFromRelease command = new CreateProductFromRelease(approval.releaseId().toString(),
                 approval.productId());
-        publisher.publish(Topics.CATALOG_COMMANDS, new Envelope<>(approval.commandId(), SOURCE,
+        outbox.announce(Topics.CATALOG_COMMANDS, new Envelope<>(approval.commandId(), SOURCE,
                 ReviewMessages.CREATE_PRODUCT_FROM_RELEASE.id(), Instant.now(), approval.productId(),
                 approval.tenantId(), approval.requestId(), command));
         log.info("Asked for the catalog entries of release {} of tenant {} (product {})", approval.releaseId(),

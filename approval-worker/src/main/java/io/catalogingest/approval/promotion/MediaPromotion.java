@@ -24,7 +24,7 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.MediaPromoted;
 import io.catalogingest.common.reviews.ReviewMessages;
-import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.persistence.Outbox;
 import io.catalogingest.support.storage.StorageProperties;
 import io.minio.MinioClient;
 
@@ -55,18 +55,18 @@ public class MediaPromotion implements DisposableBean {
 
     private final PromotionStore store;
     private final MediaObjects objects;
-    private final MessagePublisher publisher;
+    private final Outbox outbox;
     private final PromotionProperties properties;
     private final PromotionFaults faults;
     private final String tempBucket;
     private final String mediaBucket;
     private final ExecutorService copies;
 
-    MediaPromotion(Jdbi jdbi, MinioClient minio, MessagePublisher publisher, PromotionProperties properties,
+    MediaPromotion(Jdbi jdbi, MinioClient minio, Outbox outbox, PromotionProperties properties,
                    StorageProperties storage) {
         this.store = new PromotionStore(jdbi);
         this.objects = new MediaObjects(minio, properties);
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.properties = properties;
         this.faults = new PromotionFaults(properties.failDeletes());
         this.tempBucket = storage.tempBucket();
@@ -151,7 +151,7 @@ public class MediaPromotion implements DisposableBean {
         MediaPromoted promoted = new MediaPromoted(file.mediaId().toString(), file.releaseId().toString(),
                 file.trackId() == null ? null : file.trackId().toString(), mediaBucket, key, file.size(),
                 file.sha256(), method == null ? "found" : method);
-        publisher.publish(Topics.RELEASE_EVENTS, new Envelope<>(eventId(file.mediaId()), SOURCE,
+        outbox.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId(file.mediaId()), SOURCE,
                 ReviewMessages.MEDIA_PROMOTED.id(), Instant.now(), file.releaseId().toString(), file.tenantId(),
                 requestId, promoted));
         store.markAnnounced(List.of(file.mediaId()));

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,8 +24,8 @@ import io.catalogingest.common.reviews.ReleaseApproved;
 import io.catalogingest.common.reviews.ReleaseRejected;
 import io.catalogingest.common.reviews.ReleaseReviewed;
 import io.catalogingest.common.reviews.ReviewMessages;
-import io.catalogingest.support.messaging.MessagePublisher;
-import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Applied;
+import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 
 /**
@@ -37,9 +36,9 @@ import io.catalogingest.support.persistence.Outcome;
  * what has to happen next — every registered file to promote, the product id and the id of the command that will
  * create it — before {@link ApprovalDriver} is kicked to do it.
  *
- * <p>One transaction per review: the dedupe mark, the change, the request's outcome; the outcome event is published
- * after the commit. A redelivered review changes nothing, announces its recorded outcome again and kicks the
- * release (whose approval may have been left unfinished).
+ * <p>One transaction per review ({@link AppliedOnce}): the dedupe mark, the change, the request's outcome and its event
+ * in the outbox; the event is published after the commit. A redelivered review changes nothing, announces its
+ * recorded outcome again and kicks the release (whose approval may have been left unfinished).
  */
 @Service
 public class ReleaseReview {
@@ -50,15 +49,11 @@ public class ReleaseReview {
     private static final Logger log = LoggerFactory.getLogger(ReleaseReview.class);
     private static final String SOURCE = "/approval-worker";
 
-    private final Jdbi jdbi;
-    private final MessageLedger ledger;
-    private final MessagePublisher publisher;
+    private final AppliedOnce appliedOnce;
     private final ApprovalDriver driver;
 
-    ReleaseReview(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, ApprovalDriver driver) {
-        this.jdbi = jdbi;
-        this.ledger = ledger;
-        this.publisher = publisher;
+    ReleaseReview(AppliedOnce appliedOnce, ApprovalDriver driver) {
+        this.appliedOnce = appliedOnce;
         this.driver = driver;
     }
 
@@ -78,31 +73,23 @@ public class ReleaseReview {
     private record Decision(ReleaseAction action, String releaseId, String reviewerId, String feedback) {
     }
 
-    /** What applying a review came to: the event to publish and the release to drive on, if any. */
-    private record Applied(String topic, Envelope<?> event, UUID releaseToDrive) {
-    }
-
-    private void apply(Envelope<?> review, Decision decision) {
-        Applied applied = jdbi.inTransaction(handle -> {
-            if (!ledger.claim(handle, CONSUMER, review.id())) {
-                log.info("Review {} was applied before; announcing its recorded outcome again", review.id());
-                Optional<MessageLedger.RecordedEvent> recorded = ledger.recordedEvent(handle, review.requestId());
-                return new Applied(recorded.map(MessageLedger.RecordedEvent::topic).orElse(null),
-                        recorded.map(MessageLedger.RecordedEvent::event).orElse(null),
-                        parse(decision.releaseId()).orElse(null));
-            }
-            Outcome outcome = decide(handle, review, decision);
-            ledger.record(handle, review, outcome);
-            UUID drive = outcome.succeeded() && decision.action() == ReleaseAction.APPROVE
-                    ? parse(decision.releaseId()).orElse(null) : null;
-            return new Applied(outcome.topic(), outcome.event(), drive);
-        });
-        if (applied.event() != null) {
-            publisher.publish(applied.topic(), applied.event());
-        }
-        if (applied.releaseToDrive() != null) {
-            driver.kick(applied.releaseToDrive());
-        }
+    /**
+     * The review through the one idempotent-consumer path; an approval kicks the release's driver once its event is
+     * announced (the driver's events follow it), and so does a redelivered review (its approval may have been left
+     * unfinished).
+     */
+    private <T> void apply(Envelope<T> review, Decision decision) {
+        Optional<UUID> releaseId = parse(decision.releaseId());
+        appliedOnce.process(CONSUMER, review, AppliedOnce.Step.of((handle, same) -> {
+            Outcome outcome = decide(handle, same, decision);
+            Applied applied = Applied.recorded(outcome);
+            boolean approved = outcome.succeeded() && decision.action() == ReleaseAction.APPROVE;
+            return approved && releaseId.isPresent()
+                    ? applied.andAfterAnnounce(() -> driver.kick(releaseId.get())) : applied;
+        }, (handle, same, recorded) -> {
+            Applied again = Applied.announcing(recorded.stream().toList());
+            return releaseId.isPresent() ? again.andAfterAnnounce(() -> driver.kick(releaseId.get())) : again;
+        }));
     }
 
     private Outcome decide(Handle handle, Envelope<?> review, Decision decision) {

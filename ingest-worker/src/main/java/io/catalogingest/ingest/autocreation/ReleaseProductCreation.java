@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,8 +31,9 @@ import io.catalogingest.common.reviews.ProductCreatedFromRelease;
 import io.catalogingest.common.reviews.ProductFromReleaseFailed;
 import io.catalogingest.common.reviews.ReviewMessages;
 import io.catalogingest.ingest.product.ProductIngestion;
-import io.catalogingest.support.messaging.MessagePublisher;
-import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Announcement;
+import io.catalogingest.support.persistence.Applied;
+import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,26 +67,21 @@ public class ReleaseProductCreation {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private final Jdbi jdbi;
-    private final MessageLedger ledger;
-    private final MessagePublisher publisher;
+    private final AppliedOnce appliedOnce;
     private final ProductIngestion products;
     private final JsonMapper json;
     private final MessageTypes types = Messages.registry();
 
-    ReleaseProductCreation(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, ProductIngestion products,
-                           JsonMapper json) {
-        this.jdbi = jdbi;
-        this.ledger = ledger;
-        this.publisher = publisher;
+    ReleaseProductCreation(AppliedOnce appliedOnce, ProductIngestion products, JsonMapper json) {
+        this.appliedOnce = appliedOnce;
         this.products = products;
         this.json = json;
     }
 
     /** Applies one command: one transaction, then its events. */
     public void create(Envelope<CreateProductFromRelease> command) {
-        List<Envelope<?>> events = jdbi.inTransaction(handle -> apply(handle, command));
-        publisher.publishAll(Topics.CATALOG_EVENTS, events);
+        appliedOnce.process(CONSUMER, command, AppliedOnce.Step.of(
+                (handle, same) -> Applied.announcing(catalogEvents(apply(handle, same))), this::repeated));
     }
 
     /** Applies commands one after the other (each its own transaction). */
@@ -94,14 +89,23 @@ public class ReleaseProductCreation {
         commands.forEach(this::create);
     }
 
+    /** A redelivered command: its recorded answer is announced again (same event id); nothing is created. */
+    private Applied repeated(Handle handle, Envelope<CreateProductFromRelease> command,
+                             Optional<Announcement> recordedOutcome) {
+        log.info("Command {} was applied before; announcing its recorded answer again", command.id());
+        List<Envelope<?>> answer = uuid(command.payload().releaseId())
+                .flatMap(id -> ReleaseCatalogStore.recorded(handle, id)).map(this::event)
+                .map(List::<Envelope<?>>of).orElse(List.of());
+        return Applied.announcing(catalogEvents(answer));
+    }
+
+    private static List<Announcement> catalogEvents(List<Envelope<?>> events) {
+        return events.stream().map(event -> new Announcement(Topics.CATALOG_EVENTS, event)).toList();
+    }
+
     private List<Envelope<?>> apply(Handle handle, Envelope<CreateProductFromRelease> command) {
         CreateProductFromRelease request = command.payload();
         Optional<UUID> releaseId = uuid(request.releaseId());
-        if (!ledger.claim(handle, CONSUMER, command.id())) {
-            log.info("Command {} was applied before; announcing its recorded answer again", command.id());
-            return releaseId.flatMap(id -> ReleaseCatalogStore.recorded(handle, id)).map(this::event)
-                    .map(List::<Envelope<?>>of).orElse(List.of());
-        }
         if (releaseId.isEmpty() || request.productId() == null || request.productId().isBlank()) {
             return List.of(failure(command, 400, "Invalid command: releaseId must be a UUID and productId given",
                     List.of()));

@@ -24,9 +24,9 @@ import io.catalogingest.common.releases.MediaRejected;
 import io.catalogingest.common.releases.RegisterMedia;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.storage.StorageKeys;
-import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.messaging.PoisonMessageException;
-import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.Applied;
+import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 import io.catalogingest.support.storage.StorageProperties;
 
@@ -51,18 +51,16 @@ public class MediaRegistration {
     private static final String SOURCE = "/ingest-worker";
 
     private final Jdbi jdbi;
-    private final MessageLedger ledger;
-    private final MessagePublisher publisher;
+    private final AppliedOnce appliedOnce;
     private final MediaStore store;
     private final StoredObjects objects;
     private final MediaInspector inspector;
     private final StorageProperties storage;
 
-    MediaRegistration(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, MediaStore store,
-                      StoredObjects objects, MediaInspector inspector, StorageProperties storage) {
+    MediaRegistration(Jdbi jdbi, AppliedOnce appliedOnce, MediaStore store, StoredObjects objects,
+                      MediaInspector inspector, StorageProperties storage) {
         this.jdbi = jdbi;
-        this.ledger = ledger;
-        this.publisher = publisher;
+        this.appliedOnce = appliedOnce;
         this.store = store;
         this.objects = objects;
         this.inspector = inspector;
@@ -103,53 +101,33 @@ public class MediaRegistration {
             throw new PoisonMessageException("media command names upload " + media.uploadKey()
                     + ", which is not an upload key of release " + media.releaseId());
         }
-        if (jdbi.withHandle(handle -> store.processed(handle, CONSUMER, command.id()))) {
-            replay(command);
-            return;
-        }
-        Verdict verdict = examine(command);
-        Result result = jdbi.inTransaction(handle -> {
-            if (!ledger.claim(handle, CONSUMER, command.id())) {
-                return null;
-            }
-            Result applied = apply(handle, command, verdict);
-            ledger.record(handle, command, applied.outcome());
-            return applied;
+        // a command applied before is not inspected again: the one path only announces its recorded outcome
+        Verdict verdict = appliedOnce.appliedBefore(CONSUMER, command.id()) ? null : examine(command);
+        appliedOnce.process(CONSUMER, command, (handle, same) -> {
+            Result result = apply(handle, same, verdict);
+            return applied(result, () -> log.info("{} {} of release {} (request {})", result.outcome().succeeded()
+                    ? "Registered" : "Rejected (" + result.outcome().message() + ")", media.objectKey(),
+                    media.releaseId(), command.requestId()));
         });
-        if (result == null) {
-            replay(command);
-            return;
-        }
-        for (StoredKey deletion : result.deletions()) {
-            objects.delete(deletion.bucket(), deletion.key());
-        }
-        publisher.publish(result.outcome().topic(), result.outcome().event());
-        log.info("{} {} of release {} (request {})", result.outcome().succeeded() ? "Registered"
-                : "Rejected (" + result.outcome().message() + ")", media.objectKey(), media.releaseId(),
-                command.requestId());
     }
 
     public void delete(Envelope<DeleteMedia> command) {
         DeleteMedia delete = command.payload();
         requireOwnKey(command.tenantId(), delete.releaseId(), storage.tempBucket(), delete.objectKey());
-        Result result = jdbi.inTransaction(handle -> {
-            if (!ledger.claim(handle, CONSUMER, command.id())) {
-                return null;
-            }
-            Result applied = applyDelete(handle, command);
-            ledger.record(handle, command, applied.outcome());
-            return applied;
+        appliedOnce.process(CONSUMER, command, (handle, same) -> {
+            Result result = applyDelete(handle, same);
+            return applied(result, () -> log.info("Delete of {} of release {}: {}", delete.objectKey(),
+                    delete.releaseId(), result.outcome().succeeded() ? "done" : result.outcome().message()));
         });
-        if (result == null) {
-            replay(command);
-            return;
-        }
+    }
+
+    /** The outcome recorded and announced; once committed, the objects are deleted and the result logged. */
+    private Applied applied(Result result, Runnable logResult) {
+        Applied applied = Applied.recorded(result.outcome());
         for (StoredKey deletion : result.deletions()) {
-            objects.delete(deletion.bucket(), deletion.key());
+            applied = applied.andAfterCommit(() -> objects.delete(deletion.bucket(), deletion.key()));
         }
-        publisher.publish(result.outcome().topic(), result.outcome().event());
-        log.info("Delete of {} of release {}: {}", delete.objectKey(), delete.releaseId(),
-                result.outcome().succeeded() ? "done" : result.outcome().message());
+        return applied.andAfterCommit(logResult);
     }
 
     /**
@@ -313,11 +291,5 @@ public class MediaRegistration {
         return Outcome.rejection("media", command.payload().objectKey(), status, message, List.of(),
                 Topics.RELEASE_EVENTS, command.reply(ReleaseMessages.COMMAND_REJECTED, SOURCE, releaseId,
                         new CommandRejected(releaseId, command.type(), status, message, List.of())));
-    }
-
-    private void replay(Envelope<?> command) {
-        log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
-        jdbi.withHandle(handle -> ledger.recordedEvent(handle, command.requestId()))
-                .ifPresent(recorded -> publisher.publish(recorded.topic(), recorded.event()));
     }
 }

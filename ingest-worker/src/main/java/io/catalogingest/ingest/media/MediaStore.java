@@ -27,13 +27,6 @@ class MediaStore {
     record Row(UUID id, String trackId, String bucket, String objectKey, String uploadKey, String status) {
     }
 
-    boolean processed(Handle handle, String consumer, UUID messageId) {
-        return handle.createQuery("""
-                        select exists (select 1 from processed_message where consumer = :consumer
-                                       and message_id = :messageId)""")
-                .bind("consumer", consumer).bind("messageId", messageId).mapTo(Boolean.class).one();
-    }
-
     Optional<ReleaseStatus> status(Handle handle, String tenantId, String releaseId) {
         return handle.createQuery("select status from release where tenant_id = :tenantId and id = :id")
                 .bind("tenantId", tenantId).bind("id", UUID.fromString(releaseId))

@@ -31,10 +31,10 @@ import io.catalogingest.ingest.artist.ArtistCatalog;
 import io.catalogingest.ingest.asset.AssetCatalog;
 import io.catalogingest.ingest.autocreation.ReleaseProductCreation;
 import io.catalogingest.ingest.product.ProductIngestion;
-import io.catalogingest.ingest.product.SentEvents;
 import io.catalogingest.ingest.workspace.WorkspaceAdministration;
 import io.catalogingest.support.messaging.InboundRecords;
 import io.catalogingest.support.messaging.PoisonMessageException;
+import io.catalogingest.support.persistence.Delivery;
 
 /**
  * Thin adapter: reads catalog commands a poll at a time and hands them to their features in runs (consecutive
@@ -177,7 +177,7 @@ class CatalogCommandListener {
     }
 
     /** The events of a chunk of products, sent, and the index of the chunk's first record in the batch. */
-    private record Sent(int firstIndex, SentEvents events) {
+    private record Sent(int firstIndex, Delivery events) {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -10,13 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.catalog.ArtistRef;
@@ -37,10 +34,10 @@ import io.catalogingest.common.upc.PlaceholderUpc;
 import io.catalogingest.common.upc.Upc;
 import io.catalogingest.common.workspace.WorkspaceMessages;
 import io.catalogingest.ingest.workspace.UpcAllocator;
-import io.catalogingest.support.messaging.MessagePublisher;
-import io.catalogingest.support.persistence.MessageLedger;
+import io.catalogingest.support.persistence.AppliedOnce;
+import io.catalogingest.support.persistence.Announcement;
+import io.catalogingest.support.persistence.Delivery;
 import io.catalogingest.support.persistence.Outcome;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies product commands against the catalog. Many create-product commands are applied in one transaction with
@@ -54,22 +51,12 @@ public class ProductIngestion {
     private static final Logger log = LoggerFactory.getLogger(ProductIngestion.class);
     private static final String SOURCE = "/ingest-worker";
 
-    private final Jdbi jdbi;
-    private final MessageLedger ledger;
-    private final BatchLedger batchLedger;
-    private final MessagePublisher publisher;
+    private final AppliedOnce appliedOnce;
     private final UpcAllocator upcAllocator;
     private final FormatThresholds thresholds;
-    private final Duration sendTimeout;
 
-    ProductIngestion(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher, JsonMapper json,
-                     UpcAllocator upcAllocator, FormatProperties format,
-                     @Value("${catalog.messaging.send-timeout:10s}") Duration sendTimeout) {
-        this.sendTimeout = sendTimeout;
-        this.jdbi = jdbi;
-        this.ledger = ledger;
-        this.batchLedger = new BatchLedger(json);
-        this.publisher = publisher;
+    ProductIngestion(AppliedOnce appliedOnce, UpcAllocator upcAllocator, FormatProperties format) {
+        this.appliedOnce = appliedOnce;
         this.upcAllocator = upcAllocator;
         this.thresholds = format.thresholds();
     }
@@ -85,22 +72,25 @@ public class ProductIngestion {
     }
 
     /**
-     * Applies create-product commands in one transaction and, once it committed, sends each one's outcome event
-     * without waiting for the broker: the caller awaits the result before it acknowledges the records, and may
-     * meanwhile apply the next commands.
+     * Applies create-product commands in one transaction (set-based: one statement claims them, one inserts the
+     * products, one records the outcomes and writes the events to the outbox) and, once it committed, sends each
+     * one's outcome event without waiting for the broker: the caller awaits the delivery before it acknowledges the
+     * records, and may meanwhile apply the next commands.
      */
-    public SentEvents createAllAndSend(List<Envelope<CreateProduct>> commands) {
+    public Delivery createAllAndSend(List<Envelope<CreateProduct>> commands) {
         long start = System.nanoTime();
-        List<Envelope<?>> events = jdbi.inTransaction(handle -> applyAll(handle, commands));
-        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
-        for (Envelope<?> event : events) {
-            sends.add(publisher.send(Topics.CATALOG_EVENTS, event));
-        }
+        Delivery delivery = appliedOnce.processBatch(CONSUMER, commands, (handle, fresh, alsoAnnounce) -> {
+            Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+            List<Envelope<?>> warnings = new ArrayList<>();
+            decide(handle, fresh, outcomes, warnings);
+            warnings.forEach(warning -> alsoAnnounce.add(new Announcement(Topics.CATALOG_EVENTS, warning)));
+            return outcomes;
+        });
         if (log.isDebugEnabled()) {
             log.debug("Applied {} create-product commands in {} ms", commands.size(),
                     (System.nanoTime() - start) / 1_000_000);
         }
-        return new SentEvents(sends, sendTimeout);
+        return delivery;
     }
 
     /**
@@ -116,48 +106,7 @@ public class ProductIngestion {
 
     /** Applies replace-tracks commands in one transaction, then announces each one's outcome. */
     public void replaceAssetsAll(List<Envelope<ReplaceProductAssets>> commands) {
-        List<Envelope<?>> events = jdbi.inTransaction(handle -> {
-            List<Envelope<?>> announced = new ArrayList<>();
-            for (Envelope<ReplaceProductAssets> command : commands) {
-                if (!ledger.claim(handle, CONSUMER, command.id())) {
-                    ledger.recordedEvent(handle, command.requestId()).ifPresent(event -> announced.add(event.event()));
-                    continue;
-                }
-                Outcome outcome = replaceAssets(handle, command);
-                ledger.record(handle, command, outcome);
-                announced.add(outcome.event());
-            }
-            return announced;
-        });
-        publisher.publishAll(Topics.CATALOG_EVENTS, events);
-    }
-
-    private List<Envelope<?>> applyAll(Handle handle, List<Envelope<CreateProduct>> commands) {
-        Set<UUID> claimed = batchLedger.claimAll(handle, CONSUMER, commands.stream().map(Envelope::id).toList());
-        List<Envelope<CreateProduct>> fresh = new ArrayList<>();
-        List<Envelope<CreateProduct>> repeated = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        for (Envelope<CreateProduct> command : commands) {
-            (claimed.contains(command.id()) && seen.add(command.id()) ? fresh : repeated).add(command);
-        }
-        Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
-        List<Envelope<?>> warnings = new ArrayList<>();
-        if (!fresh.isEmpty()) {
-            decide(handle, fresh, outcomes, warnings);
-            List<BatchLedger.Entry> entries = new ArrayList<>(fresh.size());
-            fresh.forEach(command -> entries.add(new BatchLedger.Entry(command, outcomes.get(command.id()))));
-            batchLedger.recordAll(handle, entries);
-        }
-        List<Envelope<?>> events = new ArrayList<>(commands.size());
-        for (Envelope<CreateProduct> command : fresh) {
-            events.add(outcomes.get(command.id()).event());
-        }
-        for (Envelope<CreateProduct> command : repeated) {
-            log.info("Command {} was applied before; announcing its recorded outcome again", command.id());
-            ledger.recordedEvent(handle, command.requestId()).ifPresent(recorded -> events.add(recorded.event()));
-        }
-        events.addAll(warnings);
-        return events;
+        appliedOnce.applyAll(CONSUMER, commands, this::replaceAssets);
     }
 
     /**
@@ -400,11 +349,6 @@ public class ProductIngestion {
                         new ProductCreated(productId, row.upc(), row.format(), command.requestId())));
     }
 
-    private static Outcome idTaken(Envelope<CreateProduct> command) {
-        return rejection(command, 409, "Product conflicts with an existing one", List.of(new FieldError("id",
-                "a product with id " + command.payload().productId() + " already exists")));
-    }
-
     private static Outcome rejection(Envelope<CreateProduct> command, int status, String message,
                                      List<FieldError> errors) {
         return rejection(command, command.payload().productId(), status, message, errors);
@@ -429,5 +373,10 @@ public class ProductIngestion {
             return new ProductStore.Row(command.id(), command.requestId(), command.tenantId(), command.payload(),
                     upc, upcKey, format, defaults.label(), defaults.copyright(), defaults.publisher());
         }
+    }
+
+    private static Outcome idTaken(Envelope<CreateProduct> command) {
+        return rejection(command, 409, "Product conflicts with an existing one", List.of(new FieldError("id",
+                "a product with id " + command.payload().productId() + " already exists")));
     }
 }

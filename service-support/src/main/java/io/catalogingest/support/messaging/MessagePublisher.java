@@ -37,7 +37,21 @@ public class MessagePublisher {
 
     /** Sends without waiting. */
     public CompletableFuture<SendResult<String, byte[]>> send(String baseTopic, Envelope<?> envelope) {
-        return kafka.send(record(baseTopic, envelope));
+        return send(baseTopic, codec.encode(envelope));
+    }
+
+    /** Sends a record encoded before (e.g. read back from the outbox) without waiting. */
+    public CompletableFuture<SendResult<String, byte[]>> send(String baseTopic, WireRecord wire) {
+        List<Header> headers = new ArrayList<>(wire.headers().size());
+        for (Map.Entry<String, byte[]> header : wire.headers().entrySet()) {
+            headers.add(new RecordHeader(header.getKey(), header.getValue()));
+        }
+        return kafka.send(new ProducerRecord<>(topics.name(baseTopic), null, wire.key(), wire.value(), headers));
+    }
+
+    /** How long a publish waits for the broker's acknowledgement. */
+    public Duration sendTimeout() {
+        return sendTimeout;
     }
 
     /**
@@ -69,14 +83,5 @@ public class MessagePublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new PublishFailedException("Kafka did not acknowledge " + envelope.type() + " " + envelope.id(), e);
         }
-    }
-
-    private ProducerRecord<String, byte[]> record(String baseTopic, Envelope<?> envelope) {
-        WireRecord wire = codec.encode(envelope);
-        List<Header> headers = new ArrayList<>(wire.headers().size());
-        for (Map.Entry<String, byte[]> header : wire.headers().entrySet()) {
-            headers.add(new RecordHeader(header.getKey(), header.getValue()));
-        }
-        return new ProducerRecord<>(topics.name(baseTopic), null, wire.key(), wire.value(), headers);
     }
 }

@@ -1,6 +1,12 @@
 package io.catalogingest.support.persistence;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
@@ -11,9 +17,11 @@ import io.catalogingest.common.envelope.MessageTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A consumer's memory, written in the same transaction as the work it guards: which messages it has applied
- * (so a redelivered record changes nothing) and what each request came to (so its outcome event can be
- * published again, and the gateway can answer {@code GET /requests/{id}}).
+ * A consumer's memory, read and written in the same transaction as the work it guards: which messages it has
+ * applied (so a redelivered record changes nothing) and what each request came to (so its outcome event can be
+ * announced again, and the gateway can answer {@code GET /requests/{id}}). Used by {@link AppliedOnce}; features do
+ * not call it themselves. The SQL is in {@link LedgerDao}; outcomes are written with their events by the
+ * {@link Outbox}.
  */
 public class MessageLedger {
 
@@ -25,69 +33,37 @@ public class MessageLedger {
         this.types = types;
     }
 
-    /** Claims a message for a consumer; false when it was applied before. */
-    public boolean claim(Handle handle, String consumer, UUID messageId) {
-        return handle.createUpdate("""
-                        insert into processed_message (consumer, message_id) values (:consumer, :messageId)
-                        on conflict do nothing""")
-                .bind("consumer", consumer).bind("messageId", messageId).execute() == 1;
-    }
-
-    /** Records the outcome of the request that caused {@code cause}; a no-op for messages without a request. */
-    public void record(Handle handle, Envelope<?> cause, Outcome outcome) {
-        if (cause.requestId() == null) {
-            return;
+    /** Claims messages for a consumer in one statement; returns those claimed now (not applied before). */
+    Set<UUID> claimAll(Handle handle, String consumer, Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Set.of();
         }
-        Envelope<?> event = outcome.event();
-        handle.createUpdate("""
-                        insert into request_outcome (request_id, tenant_id, outcome, resource_type, resource_id,
-                            http_status, message, errors, event_id, event_source, event_topic, event_subject,
-                            event_type, event_payload)
-                        values (:requestId, :tenantId, :outcome, :resourceType, :resourceId, :httpStatus, :message,
-                            cast(:errors as jsonb), :eventId, :eventSource, :eventTopic, :eventSubject, :eventType,
-                            cast(:eventPayload as jsonb))
-                        on conflict (request_id) do nothing""")
-                .bind("requestId", cause.requestId())
-                .bind("tenantId", cause.tenantId())
-                .bind("outcome", outcome.succeeded() ? "succeeded" : "rejected")
-                .bind("resourceType", outcome.resourceType())
-                .bind("resourceId", outcome.resourceId())
-                .bind("httpStatus", outcome.httpStatus())
-                .bind("message", outcome.message())
-                .bind("errors", json.writeValueAsString(outcome.errors()))
-                .bind("eventId", event.id())
-                .bind("eventSource", event.source())
-                .bind("eventTopic", outcome.topic())
-                .bind("eventSubject", event.subject())
-                .bind("eventType", event.type())
-                .bind("eventPayload", json.writeValueAsString(event.payload()))
-                .execute();
+        String[] ids = messageIds.stream().map(UUID::toString).toArray(String[]::new);
+        return new HashSet<>(handle.attach(LedgerDao.class).claimAll(consumer, ids));
     }
 
-    /** The outcome event recorded for a request, rebuilt with its original id, to publish again. */
-    public Optional<RecordedEvent> recordedEvent(Handle handle, UUID requestId) {
-        if (requestId == null) {
-            return Optional.empty();
+    /** Whether a consumer applied a message before (a read, without claiming it). */
+    boolean appliedBefore(Handle handle, String consumer, UUID messageId) {
+        return handle.attach(LedgerDao.class).appliedBefore(consumer, messageId);
+    }
+
+    /** The outcome events recorded for requests, rebuilt with their original ids, by request id; one statement. */
+    Map<UUID, Announcement> recordedEvents(Handle handle, Collection<UUID> requestIds) {
+        String[] ids = requestIds.stream().filter(Objects::nonNull).distinct().map(UUID::toString)
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return Map.of();
         }
-        return handle.createQuery("""
-                        select tenant_id, event_id, event_source, event_topic, event_subject, event_type,
-                               event_payload::text as event_payload, completed_at
-                        from request_outcome where request_id = :requestId""")
-                .bind("requestId", requestId)
-                .map((rs, ctx) -> {
-                    String typeId = rs.getString("event_type");
-                    MessageType<?> type = types.byId(typeId).orElseThrow(() ->
-                            new IllegalStateException("recorded event type is unknown: " + typeId));
-                    Object payload = json.readValue(rs.getString("event_payload"), type.payloadClass());
-                    Envelope<?> event = new Envelope<>(rs.getObject("event_id", UUID.class),
-                            rs.getString("event_source"), type.id(), rs.getTimestamp("completed_at").toInstant(),
-                            rs.getString("event_subject"), rs.getString("tenant_id"), requestId, payload);
-                    return new RecordedEvent(rs.getString("event_topic"), event);
-                })
-                .findOne();
-    }
-
-    /** An outcome event and the base topic it belongs to. */
-    public record RecordedEvent(String topic, Envelope<?> event) {
+        List<LedgerDao.RecordedRow> rows = handle.attach(LedgerDao.class).recorded(ids);
+        Map<UUID, Announcement> events = new HashMap<>();
+        for (LedgerDao.RecordedRow row : rows) {
+            MessageType<?> type = types.byId(row.eventType()).orElseThrow(() ->
+                    new IllegalStateException("recorded event type is unknown: " + row.eventType()));
+            Object payload = json.readValue(row.eventPayload(), type.payloadClass());
+            Envelope<?> event = new Envelope<>(row.eventId(), row.eventSource(), type.id(), row.completedAt(),
+                    row.eventSubject(), row.tenantId(), row.requestId(), payload);
+            events.put(row.requestId(), new Announcement(row.eventTopic(), event));
+        }
+        return events;
     }
 }

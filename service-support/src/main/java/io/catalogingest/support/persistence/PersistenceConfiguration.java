@@ -5,16 +5,23 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import io.catalogingest.common.Messages;
+import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.support.messaging.MessagePublisher;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One Jdbi over the service's pool; SqlObject DAOs sit beside the features that use them. */
+/**
+ * One Jdbi over the service's pool; SqlObject DAOs sit beside the features that use them. The one idempotent-consumer
+ * path ({@link AppliedOnce}) and its announce step ({@link Outbox}); workers also import {@link OutboxRelay}.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
 public class PersistenceConfiguration {
 
     @Bean
@@ -25,12 +32,18 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    AppliedOnce appliedOnce(Jdbi jdbi, MessageLedger ledger, MessagePublisher publisher) {
-        return new AppliedOnce(jdbi, ledger, publisher);
+    AppliedOnce appliedOnce(Jdbi jdbi, MessageLedger ledger, Outbox outbox) {
+        return new AppliedOnce(jdbi, ledger, outbox);
     }
 
     @Bean
     MessageLedger messageLedger(JsonMapper jsonMapper) {
         return new MessageLedger(jsonMapper, Messages.registry());
+    }
+
+    @Bean
+    Outbox outbox(Jdbi jdbi, MessagePublisher publisher, EnvelopeCodec codec, JsonMapper jsonMapper,
+                  OutboxProperties properties, @Value("${catalog.faults.halt-after-commit:0}") int haltAfterCommit) {
+        return new Outbox(jdbi, publisher, codec, jsonMapper, properties, haltAfterCommit);
     }
 }
