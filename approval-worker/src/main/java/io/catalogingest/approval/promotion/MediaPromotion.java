@@ -32,10 +32,10 @@ import io.minio.MinioClient;
  * Promotes the files of an approved release from the temporary to the permanent bucket (DESIGN.md invariant 3).
  * For each file, in parallel with a bound shared by all releases:
  * <ol>
- *   <li>if the permanent bucket already holds a copy that verifies, keep it ({@code found}); otherwise check the
- *       registered temporary object (its upload key) against the media row (size, and the ETag S3 acknowledged to
- *       the upload), copy it server-side to the media key, conditional on that ETag, stamping the row's
- *       {@code sha256} as the copy's metadata, and verify the copy;</li>
+ *   <li>check the registered temporary object (its upload key) against the media row (size, and the ETag S3
+ *       acknowledged to the upload), copy it server-side to the media key, conditional on that ETag, stamping the
+ *       row's {@code sha256} as the copy's metadata, and verify the copy (if the upload is gone, a permanent copy
+ *       that verifies is kept: {@code found});</li>
  *   <li>record the verification and point the media row at the permanent object (one transaction);</li>
  *   <li>delete the temporary object — only ever after step 2;</li>
  *   <li>publish {@link MediaPromoted} (its event id is derived from the media id, so a repeat is recognisable).</li>
@@ -139,15 +139,18 @@ public class MediaPromotion implements DisposableBean {
     private void promoteOne(PromotionStore.PendingFile file, UUID requestId) {
         String key = file.objectKey();
         String method = file.method();
+        long started = System.nanoTime();
         if (!file.verified()) {
             method = copyAndVerify(file);
             store.markVerified(file.mediaId(), method, mediaBucket);
         }
+        long copied = System.nanoTime();
         if (!file.tempDeleted()) {
             faults.beforeDelete(file.uploadKey());
             objects.delete(tempBucket, file.uploadKey());
             store.markTempDeleted(file.mediaId());
         }
+        long deleted = System.nanoTime();
         MediaPromoted promoted = new MediaPromoted(file.mediaId().toString(), file.releaseId().toString(),
                 file.trackId() == null ? null : file.trackId().toString(), mediaBucket, key, file.size(),
                 file.sha256(), method == null ? "found" : method);
@@ -155,20 +158,27 @@ public class MediaPromotion implements DisposableBean {
                 ReviewMessages.MEDIA_PROMOTED.id(), Instant.now(), file.releaseId().toString(), file.tenantId(),
                 requestId, promoted));
         store.markAnnounced(List.of(file.mediaId()));
-        log.info("Promoted {} ({} bytes, {}) of release {}", key, file.size(), promoted.method(), file.releaseId());
+        log.info("Promoted {} ({} bytes, {}) of release {}: copied and verified in {} ms, upload deleted in {} ms, "
+                + "announced in {} ms", key, file.size(), promoted.method(), file.releaseId(),
+                (copied - started) / 1_000_000, (deleted - copied) / 1_000_000,
+                (System.nanoTime() - deleted) / 1_000_000);
     }
 
-    /** Makes the permanent object exist and verify; returns how ({@code found}, {@code copy}, {@code multipart}). */
+    /**
+     * Makes the permanent object exist and verify; returns how ({@code found}, {@code copy}, {@code multipart}).
+     * While the registered upload exists it is copied (again, after a crash between copy and record: the same bytes,
+     * by copy-if-match); only when it is gone does an earlier copy count ({@code found}), if it verifies.
+     */
     private String copyAndVerify(PromotionStore.PendingFile file) {
         String key = file.objectKey();
-        Optional<MediaObjects.Stat> target = objects.stat(mediaBucket, key);
-        if (target.isPresent() && problem(target.get(), file, true).isEmpty()) {
-            log.info("{} is already in {} and verifies; not copying it again", key, mediaBucket);
-            return "found";
-        }
         String upload = file.uploadKey();
         Optional<MediaObjects.Stat> source = objects.stat(tempBucket, upload);
         if (source.isEmpty()) {
+            Optional<MediaObjects.Stat> target = objects.stat(mediaBucket, key);
+            if (target.isPresent() && problem(target.get(), file, true).isEmpty()) {
+                log.info("{} is already in {} and verifies; its upload is gone", key, mediaBucket);
+                return "found";
+            }
             throw new PromotionFailedException("media " + file.mediaId() + " (" + upload + ") is missing from "
                     + tempBucket + (target.isEmpty() ? " and " + key + " from " + mediaBucket
                     : " and the copy in " + mediaBucket + " does not verify: "
@@ -184,9 +194,12 @@ public class MediaPromotion implements DisposableBean {
         String etag = file.etag() != null ? file.etag() : source.get().etag();
         String contentType = file.mimeType() != null ? file.mimeType() : source.get().contentType();
         String method;
+        long copyStarted = System.nanoTime();
         try {
             method = objects.copy(tempBucket, upload, mediaBucket, key, file.size(), etag, file.sha256(),
                     contentType);
+            log.debug("Copied {} to {} ({} bytes, {}) in {} ms", upload, key, file.size(), method,
+                    (System.nanoTime() - copyStarted) / 1_000_000);
         } catch (MediaObjects.SourceChangedException e) {
             throw new PromotionFailedException("temporary object " + upload + " is not the registered upload: "
                     + e.getMessage());
