@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.approval.lease.DriverLease;
+import io.catalogingest.approval.lease.LeaseLostException;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.MediaPromoted;
@@ -63,12 +65,12 @@ public class MediaPromotion implements DisposableBean {
     private final ExecutorService copies;
 
     MediaPromotion(Jdbi jdbi, MinioClient minio, MessagePublisher publisher, PromotionProperties properties,
-                   StorageProperties storage) {
+                   StorageProperties storage, PromotionFaults faults) {
         this.store = new PromotionStore(jdbi);
         this.objects = new MediaObjects(minio, properties);
         this.publisher = publisher;
         this.properties = properties;
-        this.faults = new PromotionFaults(properties.failDeletes());
+        this.faults = faults;
         this.tempBucket = storage.tempBucket();
         this.mediaBucket = storage.mediaBucket();
         AtomicInteger threads = new AtomicInteger();
@@ -82,12 +84,14 @@ public class MediaPromotion implements DisposableBean {
     /**
      * Promotes every file of the release not promoted and announced yet.
      *
+     * @param lease     the caller's lease on the release: every write is fenced by it
      * @param heartbeat called after each file, to keep the caller's lease on the release
      * @return how many files were promoted by this call
      * @throws PromotionFailedException when a file can never be promoted
+     * @throws LeaseLostException       another driver took the release over: nothing more was written
      * @throws RuntimeException         for a transient failure (S3 or Kafka down, ...): try again later
      */
-    public int promote(String tenantId, UUID releaseId, UUID requestId, Runnable heartbeat) {
+    public int promote(String tenantId, UUID releaseId, UUID requestId, DriverLease lease, Runnable heartbeat) {
         List<PromotionStore.PendingFile> files = store.pending(tenantId, releaseId);
         if (files.isEmpty()) {
             return 0;
@@ -98,9 +102,11 @@ public class MediaPromotion implements DisposableBean {
         for (PromotionStore.PendingFile file : files) {
             running.add(CompletableFuture.runAsync(() -> {
                 try {
-                    promoteOne(file, requestId);
+                    promoteOne(lease, file, requestId);
+                } catch (LeaseLostException e) {
+                    throw e;
                 } catch (RuntimeException e) {
-                    store.recordFailure(file.mediaId(), e.getMessage());
+                    store.recordFailure(lease, file.mediaId(), e.getMessage());
                     throw e;
                 }
                 heartbeat.run();
@@ -108,6 +114,7 @@ public class MediaPromotion implements DisposableBean {
         }
         RuntimeException permanent = null;
         RuntimeException transientFailure = null;
+        LeaseLostException lost = null;
         int failed = 0;
         for (CompletableFuture<Void> future : running) {
             try {
@@ -119,12 +126,17 @@ public class MediaPromotion implements DisposableBean {
                 failed++;
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException(e.getCause());
-                if (cause instanceof PromotionFailedException && permanent == null) {
+                if (cause instanceof LeaseLostException leaseLost) {
+                    lost = leaseLost;
+                } else if (cause instanceof PromotionFailedException && permanent == null) {
                     permanent = cause;
                 } else if (transientFailure == null) {
                     transientFailure = cause;
                 }
             }
+        }
+        if (lost != null) {
+            throw lost;
         }
         if (permanent != null) {
             throw permanent;
@@ -136,19 +148,19 @@ public class MediaPromotion implements DisposableBean {
         return files.size();
     }
 
-    private void promoteOne(PromotionStore.PendingFile file, UUID requestId) {
+    private void promoteOne(DriverLease lease, PromotionStore.PendingFile file, UUID requestId) {
         String key = file.objectKey();
         String method = file.method();
         long started = System.nanoTime();
         if (!file.verified()) {
             method = copyAndVerify(file);
-            store.markVerified(file.mediaId(), method, mediaBucket);
+            store.markVerified(lease, file.mediaId(), method, mediaBucket);
         }
         long copied = System.nanoTime();
         if (!file.tempDeleted()) {
             faults.beforeDelete(file.uploadKey());
             objects.delete(tempBucket, file.uploadKey());
-            store.markTempDeleted(file.mediaId());
+            store.markTempDeleted(lease, file.mediaId());
         }
         long deleted = System.nanoTime();
         MediaPromoted promoted = new MediaPromoted(file.mediaId().toString(), file.releaseId().toString(),
@@ -157,7 +169,7 @@ public class MediaPromotion implements DisposableBean {
         publisher.publish(Topics.RELEASE_EVENTS, new Envelope<>(eventId(file.mediaId()), SOURCE,
                 ReviewMessages.MEDIA_PROMOTED.id(), Instant.now(), file.releaseId().toString(), file.tenantId(),
                 requestId, promoted));
-        store.markAnnounced(List.of(file.mediaId()));
+        store.markAnnounced(lease, List.of(file.mediaId()));
         log.info("Promoted {} ({} bytes, {}) of release {}: copied and verified in {} ms, upload deleted in {} ms, "
                 + "announced in {} ms", key, file.size(), promoted.method(), file.releaseId(),
                 (copied - started) / 1_000_000, (deleted - copied) / 1_000_000,
@@ -200,6 +212,7 @@ public class MediaPromotion implements DisposableBean {
                     contentType);
             log.debug("Copied {} to {} ({} bytes, {}) in {} ms", upload, key, file.size(), method,
                     (System.nanoTime() - copyStarted) / 1_000_000);
+            faults.afterCopy(key);
         } catch (MediaObjects.SourceChangedException e) {
             throw new PromotionFailedException("temporary object " + upload + " is not the registered upload: "
                     + e.getMessage());
