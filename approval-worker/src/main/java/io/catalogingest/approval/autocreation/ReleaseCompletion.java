@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.approval.lease.DriverLease;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
@@ -80,7 +81,19 @@ public class ReleaseCompletion {
     /** Promotion or creation failed for good: the release stays approved, with the reason. */
     public void fail(String tenantId, UUID releaseId, UUID requestId, String stage, String reason,
                      List<FieldError> errors) {
+        fail(null, tenantId, releaseId, requestId, stage, reason, errors);
+    }
+
+    /**
+     * The same, by the driver holding {@code lease}: refused ({@link io.catalogingest.approval.lease.LeaseLostException})
+     * if another driver has taken the release over meanwhile.
+     */
+    public void fail(DriverLease lease, String tenantId, UUID releaseId, UUID requestId, String stage, String reason,
+                     List<FieldError> errors) {
         boolean failedNow = outbox.inTransaction((handle, announcer) -> {
+            if (lease != null) {
+                lease.hold(handle);
+            }
             int finished = handle.createUpdate("""
                             update release_approval set stage = 'failed', finished_at = now(), lease_owner = null,
                                 lease_until = null, last_error = :reason

@@ -21,6 +21,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import io.catalogingest.approval.autocreation.ReleaseCompletion;
+import io.catalogingest.approval.lease.DriverLease;
+import io.catalogingest.approval.lease.LeaseLostException;
 import io.catalogingest.approval.promotion.MediaPromotion;
 import io.catalogingest.approval.promotion.PromotionFailedException;
 import io.catalogingest.common.envelope.Envelope;
@@ -28,6 +30,8 @@ import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.CreateProductFromRelease;
 import io.catalogingest.common.reviews.ReviewMessages;
 import io.catalogingest.support.persistence.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Drives an approved release to the end: promotes its media, then sends CreateProductFromRelease (the answer,
@@ -53,9 +57,13 @@ public class ApprovalDriver implements DisposableBean {
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
     private final ExecutorService releases;
+    private final Counter leasesLost;
 
     ApprovalDriver(Jdbi jdbi, MediaPromotion promotion, ReleaseCompletion completion, Outbox outbox,
-                   ApprovalProperties properties) {
+                   ApprovalProperties properties, MeterRegistry meters) {
+        this.leasesLost = Counter.builder("catalog.approval.leases.lost")
+                .description("drives of a release stopped because another driver took over its lease")
+                .register(meters);
         this.store = new ApprovalStore(jdbi);
         this.promotion = promotion;
         this.completion = completion;
@@ -103,35 +111,53 @@ public class ApprovalDriver implements DisposableBean {
             return;
         }
         ApprovalStore.Approval approval = leased.get();
+        DriverLease lease = approval.lease();
         try {
             if ("promoting".equals(approval.stage())) {
-                promotion.promote(approval.tenantId(), releaseId, approval.requestId(),
-                        () -> store.renew(releaseId, owner, properties.lease()));
-                store.promoted(releaseId);
+                promotion.promote(approval.tenantId(), releaseId, approval.requestId(), lease,
+                        () -> store.renew(lease, properties.lease()));
+                store.promoted(lease);
             }
+            store.requireHeld(lease);
             sendCommand(approval);
-            store.commandSent(releaseId, owner, properties.resendAfter());
+            store.commandSent(lease, properties.resendAfter());
+        } catch (LeaseLostException e) {
+            leasesLost.increment();
+            log.warn("Stopped driving release {} of tenant {}: its lease (epoch {}) was taken over by another "
+                    + "driver; this driver wrote nothing more", releaseId, approval.tenantId(), lease.epoch());
         } catch (PromotionFailedException e) {
             log.warn("Promotion of release {} of tenant {} failed: {}", releaseId, approval.tenantId(),
                     e.getMessage());
             try {
-                completion.fail(approval.tenantId(), releaseId, approval.requestId(), "promotion", e.getMessage(),
-                        List.of());
+                completion.fail(lease, approval.tenantId(), releaseId, approval.requestId(), "promotion",
+                        e.getMessage(), List.of());
+            } catch (LeaseLostException lost) {
+                leasesLost.increment();
+                log.warn("Not recording the failed promotion of release {}: its lease (epoch {}) was taken over",
+                        releaseId, lease.epoch());
             } catch (RuntimeException again) {
                 log.warn("Could not record the failed promotion of release {}; trying again later: {}", releaseId,
                         again.toString());
-                store.retryLater(releaseId, owner, properties.retryDelay(approval.attempts()), e.getMessage());
+                retryLater(lease, properties.retryDelay(approval.attempts()), e.getMessage());
             }
         } catch (RuntimeException e) {
             Duration delay = properties.retryDelay(approval.attempts());
             log.warn("Release {} of tenant {} is not finished (attempt {}), trying again in {}: {}", releaseId,
                     approval.tenantId(), approval.attempts() + 1, delay, e.getMessage());
-            try {
-                store.retryLater(releaseId, owner, delay, e.getMessage());
-            } catch (RuntimeException again) {
-                log.warn("Could not record the failure of release {}; its lease will run out: {}", releaseId,
-                        again.toString());
-            }
+            retryLater(lease, delay, e.getMessage());
+        }
+    }
+
+    private void retryLater(DriverLease lease, Duration delay, String error) {
+        try {
+            store.retryLater(lease, delay, error);
+        } catch (LeaseLostException lost) {
+            leasesLost.increment();
+            log.warn("Not scheduling a retry of release {}: its lease (epoch {}) was taken over", lease.releaseId(),
+                    lease.epoch());
+        } catch (RuntimeException again) {
+            log.warn("Could not record the failure of release {}; its lease will run out: {}", lease.releaseId(),
+                    again.toString());
         }
     }
 

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.approval.lease.DriverLease;
+import io.catalogingest.approval.lease.LeaseLostException;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.MediaPromoted;
@@ -32,10 +34,10 @@ import io.minio.MinioClient;
  * Promotes the files of an approved release from the temporary to the permanent bucket (DESIGN.md invariant 3).
  * For each file, in parallel with a bound shared by all releases:
  * <ol>
- *   <li>if the permanent bucket already holds a copy that verifies, keep it ({@code found}); otherwise check the
- *       registered temporary object (its upload key) against the media row (size, and the ETag S3 acknowledged to
- *       the upload), copy it server-side to the media key, conditional on that ETag, stamping the row's
- *       {@code sha256} as the copy's metadata, and verify the copy;</li>
+ *   <li>check the registered temporary object (its upload key) against the media row (size, and the ETag S3
+ *       acknowledged to the upload), copy it server-side to the media key, conditional on that ETag, stamping the
+ *       row's {@code sha256} as the copy's metadata, and verify the copy (if the upload is gone, a permanent copy
+ *       that verifies is kept: {@code found});</li>
  *   <li>record the verification and point the media row at the permanent object (one transaction);</li>
  *   <li>delete the temporary object — only ever after step 2;</li>
  *   <li>publish {@link MediaPromoted} (its event id is derived from the media id, so a repeat is recognisable).</li>
@@ -63,12 +65,12 @@ public class MediaPromotion implements DisposableBean {
     private final ExecutorService copies;
 
     MediaPromotion(Jdbi jdbi, MinioClient minio, Outbox outbox, PromotionProperties properties,
-                   StorageProperties storage) {
+                   StorageProperties storage, PromotionFaults faults) {
         this.store = new PromotionStore(jdbi);
         this.objects = new MediaObjects(minio, properties);
         this.outbox = outbox;
         this.properties = properties;
-        this.faults = new PromotionFaults(properties.failDeletes());
+        this.faults = faults;
         this.tempBucket = storage.tempBucket();
         this.mediaBucket = storage.mediaBucket();
         AtomicInteger threads = new AtomicInteger();
@@ -82,12 +84,14 @@ public class MediaPromotion implements DisposableBean {
     /**
      * Promotes every file of the release not promoted and announced yet.
      *
+     * @param lease     the caller's lease on the release: every write is fenced by it
      * @param heartbeat called after each file, to keep the caller's lease on the release
      * @return how many files were promoted by this call
      * @throws PromotionFailedException when a file can never be promoted
+     * @throws LeaseLostException       another driver took the release over: nothing more was written
      * @throws RuntimeException         for a transient failure (S3 or Kafka down, ...): try again later
      */
-    public int promote(String tenantId, UUID releaseId, UUID requestId, Runnable heartbeat) {
+    public int promote(String tenantId, UUID releaseId, UUID requestId, DriverLease lease, Runnable heartbeat) {
         List<PromotionStore.PendingFile> files = store.pending(tenantId, releaseId);
         if (files.isEmpty()) {
             return 0;
@@ -98,9 +102,11 @@ public class MediaPromotion implements DisposableBean {
         for (PromotionStore.PendingFile file : files) {
             running.add(CompletableFuture.runAsync(() -> {
                 try {
-                    promoteOne(file, requestId);
+                    promoteOne(lease, file, requestId);
+                } catch (LeaseLostException e) {
+                    throw e;
                 } catch (RuntimeException e) {
-                    store.recordFailure(file.mediaId(), e.getMessage());
+                    store.recordFailure(lease, file.mediaId(), e.getMessage());
                     throw e;
                 }
                 heartbeat.run();
@@ -108,6 +114,7 @@ public class MediaPromotion implements DisposableBean {
         }
         RuntimeException permanent = null;
         RuntimeException transientFailure = null;
+        LeaseLostException lost = null;
         int failed = 0;
         for (CompletableFuture<Void> future : running) {
             try {
@@ -119,12 +126,17 @@ public class MediaPromotion implements DisposableBean {
                 failed++;
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException(e.getCause());
-                if (cause instanceof PromotionFailedException && permanent == null) {
+                if (cause instanceof LeaseLostException leaseLost) {
+                    lost = leaseLost;
+                } else if (cause instanceof PromotionFailedException && permanent == null) {
                     permanent = cause;
                 } else if (transientFailure == null) {
                     transientFailure = cause;
                 }
             }
+        }
+        if (lost != null) {
+            throw lost;
         }
         if (permanent != null) {
             throw permanent;
@@ -136,39 +148,49 @@ public class MediaPromotion implements DisposableBean {
         return files.size();
     }
 
-    private void promoteOne(PromotionStore.PendingFile file, UUID requestId) {
+    private void promoteOne(DriverLease lease, PromotionStore.PendingFile file, UUID requestId) {
         String key = file.objectKey();
         String method = file.method();
+        long started = System.nanoTime();
         if (!file.verified()) {
             method = copyAndVerify(file);
-            store.markVerified(file.mediaId(), method, mediaBucket);
+            store.markVerified(lease, file.mediaId(), method, mediaBucket);
         }
+        long copied = System.nanoTime();
         if (!file.tempDeleted()) {
             faults.beforeDelete(file.uploadKey());
             objects.delete(tempBucket, file.uploadKey());
-            store.markTempDeleted(file.mediaId());
+            store.markTempDeleted(lease, file.mediaId());
         }
+        long deleted = System.nanoTime();
         MediaPromoted promoted = new MediaPromoted(file.mediaId().toString(), file.releaseId().toString(),
                 file.trackId() == null ? null : file.trackId().toString(), mediaBucket, key, file.size(),
                 file.sha256(), method == null ? "found" : method);
         outbox.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId(file.mediaId()), SOURCE,
                 ReviewMessages.MEDIA_PROMOTED.id(), Instant.now(), file.releaseId().toString(), file.tenantId(),
                 requestId, promoted));
-        store.markAnnounced(List.of(file.mediaId()));
-        log.info("Promoted {} ({} bytes, {}) of release {}", key, file.size(), promoted.method(), file.releaseId());
+        store.markAnnounced(lease, List.of(file.mediaId()));
+        log.info("Promoted {} ({} bytes, {}) of release {}: copied and verified in {} ms, upload deleted in {} ms, "
+                + "announced in {} ms", key, file.size(), promoted.method(), file.releaseId(),
+                (copied - started) / 1_000_000, (deleted - copied) / 1_000_000,
+                (System.nanoTime() - deleted) / 1_000_000);
     }
 
-    /** Makes the permanent object exist and verify; returns how ({@code found}, {@code copy}, {@code multipart}). */
+    /**
+     * Makes the permanent object exist and verify; returns how ({@code found}, {@code copy}, {@code multipart}).
+     * While the registered upload exists it is copied (again, after a crash between copy and record: the same bytes,
+     * by copy-if-match); only when it is gone does an earlier copy count ({@code found}), if it verifies.
+     */
     private String copyAndVerify(PromotionStore.PendingFile file) {
         String key = file.objectKey();
-        Optional<MediaObjects.Stat> target = objects.stat(mediaBucket, key);
-        if (target.isPresent() && problem(target.get(), file, true).isEmpty()) {
-            log.info("{} is already in {} and verifies; not copying it again", key, mediaBucket);
-            return "found";
-        }
         String upload = file.uploadKey();
         Optional<MediaObjects.Stat> source = objects.stat(tempBucket, upload);
         if (source.isEmpty()) {
+            Optional<MediaObjects.Stat> target = objects.stat(mediaBucket, key);
+            if (target.isPresent() && problem(target.get(), file, true).isEmpty()) {
+                log.info("{} is already in {} and verifies; its upload is gone", key, mediaBucket);
+                return "found";
+            }
             throw new PromotionFailedException("media " + file.mediaId() + " (" + upload + ") is missing from "
                     + tempBucket + (target.isEmpty() ? " and " + key + " from " + mediaBucket
                     : " and the copy in " + mediaBucket + " does not verify: "
@@ -184,9 +206,13 @@ public class MediaPromotion implements DisposableBean {
         String etag = file.etag() != null ? file.etag() : source.get().etag();
         String contentType = file.mimeType() != null ? file.mimeType() : source.get().contentType();
         String method;
+        long copyStarted = System.nanoTime();
         try {
             method = objects.copy(tempBucket, upload, mediaBucket, key, file.size(), etag, file.sha256(),
                     contentType);
+            log.debug("Copied {} to {} ({} bytes, {}) in {} ms", upload, key, file.size(), method,
+                    (System.nanoTime() - copyStarted) / 1_000_000);
+            faults.afterCopy(key);
         } catch (MediaObjects.SourceChangedException e) {
             throw new PromotionFailedException("temporary object " + upload + " is not the registered upload: "
                     + e.getMessage());

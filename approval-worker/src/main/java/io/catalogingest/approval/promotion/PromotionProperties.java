@@ -23,6 +23,8 @@ import jakarta.validation.constraints.NotNull;
  *                               permanent copy is stamped with the row's hash and must carry it)
  * @param failDeletes            TEST HOOK: the first n deletions of temporary objects fail after the copy was
  *                               verified (0 in production), to exercise the crash-between-copy-and-delete path
+ * @param holdAfterCopy          TEST HOOK: the first n copies wait, once made, until {@link PromotionFaults#resume}
+ *                               (0 in production), to pause a driver in the middle of a promotion
  */
 @Validated
 @ConfigurationProperties("catalog.promotion")
@@ -30,7 +32,8 @@ public record PromotionProperties(@Min(1) @Max(64) @DefaultValue("4") int parall
                                   @NotNull @DefaultValue("5GB") DataSize multipartThreshold,
                                   @NotNull @DefaultValue("512MB") DataSize partSize,
                                   @DefaultValue("false") boolean requireSha256Metadata,
-                                  @Min(0) @DefaultValue("0") int failDeletes) {
+                                  @Min(0) @DefaultValue("0") int failDeletes,
+                                  @Min(0) @DefaultValue("0") int holdAfterCopy) {
 
     static final long MIN_PART = 5L * 1024 * 1024;
     static final long MAX_PART = 5L * 1024 * 1024 * 1024;

@@ -5,7 +5,13 @@ import java.util.UUID;
 
 import org.jdbi.v3.core.Jdbi;
 
-/** The media rows of an approved release and the progress of their promotion ({@code media_promotion}). */
+import io.catalogingest.approval.lease.DriverLease;
+
+/**
+ * The media rows of an approved release and the progress of their promotion ({@code media_promotion}). Every write is
+ * fenced by the driver's lease: made in a transaction that first holds the approval row as that lease, so a driver
+ * that lost its lease ({@link io.catalogingest.approval.lease.LeaseLostException}) changes nothing.
+ */
 final class PromotionStore {
 
     private final Jdbi jdbi;
@@ -52,8 +58,9 @@ final class PromotionStore {
      * The permanent object verified: the media row names it from now on (its presigned URLs point to the permanent
      * bucket) and the promotion remembers how it got there. One transaction.
      */
-    void markVerified(UUID mediaId, String method, String mediaBucket) {
+    void markVerified(DriverLease lease, UUID mediaId, String method, String mediaBucket) {
         jdbi.useTransaction(handle -> {
+            lease.hold(handle);
             handle.createUpdate("""
                             update media set bucket = :bucket, status = 'promoted', promoted_at = coalesce(promoted_at, now())
                             where id = :mediaId""")
@@ -66,28 +73,37 @@ final class PromotionStore {
         });
     }
 
-    void markTempDeleted(UUID mediaId) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
-                        update media_promotion set temp_deleted_at = coalesce(temp_deleted_at, now())
-                        where media_id = :mediaId""")
-                .bind("mediaId", mediaId).execute());
+    void markTempDeleted(DriverLease lease, UUID mediaId) {
+        jdbi.useTransaction(handle -> {
+            lease.hold(handle);
+            handle.createUpdate("""
+                            update media_promotion set temp_deleted_at = coalesce(temp_deleted_at, now())
+                            where media_id = :mediaId""")
+                    .bind("mediaId", mediaId).execute();
+        });
     }
 
-    void markAnnounced(List<UUID> mediaIds) {
+    void markAnnounced(DriverLease lease, List<UUID> mediaIds) {
         if (mediaIds.isEmpty()) {
             return;
         }
-        jdbi.useHandle(handle -> handle.createUpdate("""
-                        update media_promotion set announced_at = coalesce(announced_at, now())
-                        where media_id = any(:mediaIds)""")
-                .bindArray("mediaIds", UUID.class, mediaIds).execute());
+        jdbi.useTransaction(handle -> {
+            lease.hold(handle);
+            handle.createUpdate("""
+                            update media_promotion set announced_at = coalesce(announced_at, now())
+                            where media_id = any(:mediaIds)""")
+                    .bindArray("mediaIds", UUID.class, mediaIds).execute();
+        });
     }
 
-    void recordFailure(UUID mediaId, String error) {
-        jdbi.useHandle(handle -> handle.createUpdate("""
-                        update media_promotion set attempts = attempts + 1, last_error = :error
-                        where media_id = :mediaId""")
-                .bind("error", truncate(error)).bind("mediaId", mediaId).execute());
+    void recordFailure(DriverLease lease, UUID mediaId, String error) {
+        jdbi.useTransaction(handle -> {
+            lease.hold(handle);
+            handle.createUpdate("""
+                            update media_promotion set attempts = attempts + 1, last_error = :error
+                            where media_id = :mediaId""")
+                    .bind("error", truncate(error)).bind("mediaId", mediaId).execute();
+        });
     }
 
     private static String truncate(String text) {

@@ -11,7 +11,7 @@ class PromotionPropertiesTest {
     @Test
     void rangesAreThePartSizeUnlessAnObjectWouldNeedMoreThanTenThousand() {
         PromotionProperties properties = new PromotionProperties(4, DataSize.ofGigabytes(5), DataSize.ofMegabytes(512),
-                true, 0);
+                true, 0, 0);
 
         assertThat(properties.partSizeFor(DataSize.ofGigabytes(6).toBytes())).isEqualTo(DataSize.ofMegabytes(512)
                 .toBytes());
@@ -23,9 +23,9 @@ class PromotionPropertiesTest {
 
     @Test
     void partsAreBetweenFiveMegabytesAndFiveGigabytesAndOneCopyStopsAtFiveGigabytes() {
-        assertThatThrownBy(() -> new PromotionProperties(4, DataSize.ofGigabytes(5), DataSize.ofMegabytes(4), true, 0))
+        assertThatThrownBy(() -> new PromotionProperties(4, DataSize.ofGigabytes(5), DataSize.ofMegabytes(4), true, 0, 0))
                 .hasMessageContaining("part-size");
         assertThatThrownBy(() -> new PromotionProperties(4, DataSize.ofGigabytes(6), DataSize.ofMegabytes(512), true,
-                0)).hasMessageContaining("multipart-threshold");
+                0, 0)).hasMessageContaining("multipart-threshold");
     }
 }

@@ -1,9 +1,10 @@
 package io.catalogingest.common.reviews;
 
 /**
- * Event on {@code catalog.release-events.v1}, one per file of an approved release: the file was copied server-side
- * to the permanent bucket at the same key, verified (size and SHA-256) and removed from the temporary bucket; its
- * media row now names the permanent object. The event id is derived from the media id, so a re-announcement after
+ * Event on {@code catalog.release-events.v1}, one per file of an approved release: the file's registered upload was
+ * copied server-side (copy-if-match on the ETag recorded at upload) to the permanent bucket at its media key
+ * ({@code objectKey}, the cloudId), stamped and verified (size and SHA-256) and removed from the temporary bucket;
+ * its media row now names the permanent object. The event id is derived from the media id, so a re-announcement after
  * a crash carries the same {@code ce_id}.
  *
  * @param trackId the track the file belongs to, or null for a release-level file
