@@ -53,6 +53,19 @@ final class Pipeline implements AutoCloseable {
         return start(isolation, Map.of());
     }
 
+    /** Starts the gateway alone (no workers), e.g. against a dependency a test stops and starts. */
+    static Pipeline gatewayOnly(Isolation isolation, Map<String, Object> extraProperties) {
+        Pipeline pipeline = new Pipeline(isolation);
+        try {
+            pipeline.gateway = pipeline.run(GatewayApplication.class, WebApplicationType.SERVLET,
+                    Map.of("server.port", "0"), extraProperties);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
     ConfigurableApplicationContext startIngestWorker(Map<String, Object> extraProperties) {
         ConfigurableApplicationContext context = run(IngestWorkerApplication.class, WebApplicationType.NONE,
                 Map.of(), extraProperties);
