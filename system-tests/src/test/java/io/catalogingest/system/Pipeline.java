@@ -53,6 +53,11 @@ final class Pipeline implements AutoCloseable {
         return start(isolation, Map.of());
     }
 
+    /** Nothing started yet: the test starts the services it needs (e.g. {@link #startIngestWorker}). */
+    static Pipeline empty(Isolation isolation) {
+        return new Pipeline(isolation);
+    }
+
     /** Starts the gateway alone (no workers), e.g. against a dependency a test stops and starts. */
     static Pipeline gatewayOnly(Isolation isolation, Map<String, Object> extraProperties) {
         Pipeline pipeline = new Pipeline(isolation);
