@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.releases.RegisterMedia;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.support.messaging.MessagePublisher;
@@ -51,7 +52,7 @@ public class CommandDispatcher {
         UUID requestId = UUID.randomUUID();
         AcceptedRequest accepted = new AcceptedRequest(requestId, tenant, command.kind(), command.subject(),
                 command.idempotencyKey(), command.bodyHash(), null);
-        if (!requests.register(accepted)) {
+        if (!requests.register(accepted, objectKey(command.payload()))) {
             return replay(command);
         }
         CompletableFuture<Void> done = command.respondAsync() ? null : waiter.expect(requestId);
@@ -165,6 +166,11 @@ public class CommandDispatcher {
         }
         Map<UUID, RequestOutcome> outcomes = requests.outcomes(tenant, ids);
         return ids.stream().map(id -> new CommandResult(id, Optional.ofNullable(outcomes.get(id)))).toList();
+    }
+
+    /** The temporary object a command registers, which must outlive the request until it has an outcome. */
+    private static String objectKey(Object payload) {
+        return payload instanceof RegisterMedia media ? media.objectKey() : null;
     }
 
     /** The outcome of a request, once it has one. */

@@ -36,11 +36,23 @@ class RequestStore {
 
     /** Records an accepted request; false when the tenant already used this idempotency key. */
     boolean register(AcceptedRequest request) {
+        return register(request, null);
+    }
+
+    /**
+     * Records an accepted request; false when the tenant already used this idempotency key.
+     *
+     * @param objectKey the temporary object the request registers (media registration), else null: the orphan
+     *                  sweeper keeps it while the request has no outcome
+     */
+    boolean register(AcceptedRequest request, String objectKey) {
         try {
             jdbi.useHandle(handle -> handle.createUpdate("""
-                            insert into request (request_id, tenant_id, kind, resource_id, idempotency_key, body_hash)
-                            values (:requestId, :tenantId, :kind, :resourceId, :idempotencyKey, :bodyHash)""")
-                    .bindMethods(request).execute());
+                            insert into request (request_id, tenant_id, kind, resource_id, idempotency_key, body_hash,
+                                                 object_key)
+                            values (:requestId, :tenantId, :kind, :resourceId, :idempotencyKey, :bodyHash,
+                                    :objectKey)""")
+                    .bindMethods(request).bind("objectKey", objectKey).execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof PSQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

@@ -25,7 +25,10 @@ import io.minio.messages.Item;
  * Removes objects from the temporary bucket that no media row owns and that are older than
  * {@code catalog.orphans.min-age}. An object is owned while a media row that is not {@code rejected} names its key
  * in the temporary bucket: a registered upload, or a file being promoted (its row moves to the permanent bucket
- * only once the copy is verified, so the temporary object is never taken from under a promotion).
+ * only once the copy is verified, so the temporary object is never taken from under a promotion). It is also owned
+ * while the gateway's request that registers it has no outcome: the {@code RegisterMedia} command is on its way,
+ * waiting out an outage, or in a dead-letter topic until an operator replays it (the gateway records the key with
+ * the request, ADR 0008).
  *
  * <p>Counts go to the logs and to the meters {@code catalog.orphans.found} and {@code catalog.orphans.removed}
  * (tag {@code dry-run}). Several workers may run it at once: removing an object twice is harmless.
@@ -123,7 +126,11 @@ public class OrphanSweeper {
     private int[] settle(List<String> keys) throws Exception {
         Set<String> owned = new HashSet<>(jdbi.withHandle(handle -> handle.createQuery("""
                         select object_key from media
-                        where bucket = :bucket and status <> 'rejected' and object_key = any(:keys)""")
+                        where bucket = :bucket and status <> 'rejected' and object_key = any(:keys)
+                        union
+                        select r.object_key from request r
+                        where r.object_key = any(:keys)
+                          and not exists (select 1 from request_outcome o where o.request_id = r.request_id)""")
                 .bind("bucket", tempBucket).bindArray("keys", String.class, keys)
                 .mapTo(String.class).list()));
         int orphans = 0;
