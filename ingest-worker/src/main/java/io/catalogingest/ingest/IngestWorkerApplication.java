@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 import io.catalogingest.support.messaging.MessagingConfiguration;
+import io.catalogingest.support.outage.DependencyHealth;
 import io.catalogingest.support.messaging.WorkerErrorHandling;
 import io.catalogingest.support.persistence.PersistenceConfiguration;
 import io.catalogingest.support.storage.StorageConfiguration;
@@ -14,7 +15,8 @@ import io.catalogingest.support.storage.StorageConfiguration;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({MessagingConfiguration.class, WorkerErrorHandling.class, PersistenceConfiguration.class,
-        StorageConfiguration.class})
+        StorageConfiguration.class,
+        DependencyHealth.class})
 public class IngestWorkerApplication {
 
     public static void main(String[] args) {

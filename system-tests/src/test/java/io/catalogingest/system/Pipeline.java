@@ -78,6 +78,12 @@ final class Pipeline implements AutoCloseable {
         return context;
     }
 
+    ConfigurableApplicationContext startGateway(Map<String, Object> extraProperties) {
+        gateway = run(GatewayApplication.class, WebApplicationType.SERVLET, Map.of("server.port", "0"),
+                extraProperties);
+        return gateway;
+    }
+
     ConfigurableApplicationContext startApprovalWorker(Map<String, Object> extraProperties) {
         ConfigurableApplicationContext context = run(ApprovalWorkerApplication.class, WebApplicationType.NONE,
                 Map.of(), extraProperties);

@@ -29,6 +29,9 @@ public final class Outages {
     private static final String CANNOT_CONNECT_NOW = "57P03";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK = "40P01";
+    /** The schema is not there yet: the service started while the database was down and migrates once it is back. */
+    private static final String UNDEFINED_TABLE = "42P01";
+    private static final String INVALID_SCHEMA = "3F000";
 
     private Outages() {
     }
@@ -64,7 +67,7 @@ public final class Outages {
                 String state = sql.getSQLState();
                 if (state.startsWith(CONNECTION_CLASS) || state.equals(ADMIN_SHUTDOWN) || state.equals(CRASH_SHUTDOWN)
                         || state.equals(CANNOT_CONNECT_NOW) || state.equals(SERIALIZATION_FAILURE)
-                        || state.equals(DEADLOCK)) {
+                        || state.equals(DEADLOCK) || state.equals(UNDEFINED_TABLE) || state.equals(INVALID_SCHEMA)) {
                     return true;
                 }
             }
