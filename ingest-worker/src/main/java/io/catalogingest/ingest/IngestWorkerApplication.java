@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 import io.catalogingest.support.messaging.MessagingConfiguration;
+import io.catalogingest.support.outage.DependencyHealth;
 import io.catalogingest.support.messaging.WorkerErrorHandling;
 import io.catalogingest.support.persistence.OutboxRelay;
 import io.catalogingest.support.persistence.PersistenceConfiguration;
@@ -15,7 +16,7 @@ import io.catalogingest.support.storage.StorageConfiguration;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({MessagingConfiguration.class, WorkerErrorHandling.class, PersistenceConfiguration.class, OutboxRelay.class,
-        StorageConfiguration.class})
+        StorageConfiguration.class, DependencyHealth.class})
 public class IngestWorkerApplication {
 
     public static void main(String[] args) {

@@ -77,7 +77,8 @@ final class Http {
     }
 
     /** multipart/form-data with one file part, as {@code curl -F field=@fileName} sends it. */
-    Answer postFile(String path, String token, String field, String fileName, byte[] content, String contentType) {
+    Answer postFile(String path, String token, String field, String fileName, byte[] content, String contentType,
+                    String... headers) {
         String boundary = "----catalog" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -85,7 +86,7 @@ final class Http {
         HttpRequest.Builder builder = request(path, token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)));
-        return send(builder.build());
+        return send(withHeaders(builder, headers).build());
     }
 
     /**

@@ -53,11 +53,35 @@ final class Pipeline implements AutoCloseable {
         return start(isolation, Map.of());
     }
 
+    /** Nothing started yet: the test starts the services it needs (e.g. {@link #startIngestWorker}). */
+    static Pipeline empty(Isolation isolation) {
+        return new Pipeline(isolation);
+    }
+
+    /** Starts the gateway alone (no workers), e.g. against a dependency a test stops and starts. */
+    static Pipeline gatewayOnly(Isolation isolation, Map<String, Object> extraProperties) {
+        Pipeline pipeline = new Pipeline(isolation);
+        try {
+            pipeline.gateway = pipeline.run(GatewayApplication.class, WebApplicationType.SERVLET,
+                    Map.of("server.port", "0"), extraProperties);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
     ConfigurableApplicationContext startIngestWorker(Map<String, Object> extraProperties) {
         ConfigurableApplicationContext context = run(IngestWorkerApplication.class, WebApplicationType.NONE,
                 Map.of(), extraProperties);
         ingestWorker = context;
         return context;
+    }
+
+    ConfigurableApplicationContext startGateway(Map<String, Object> extraProperties) {
+        gateway = run(GatewayApplication.class, WebApplicationType.SERVLET, Map.of("server.port", "0"),
+                extraProperties);
+        return gateway;
     }
 
     ConfigurableApplicationContext startApprovalWorker(Map<String, Object> extraProperties) {

@@ -85,6 +85,11 @@ final class S3ProxyProcess implements AutoCloseable {
         return endpoint;
     }
 
+    /** The operating-system process id of the S3Proxy process (to stall it with SIGSTOP in a test). */
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         try {

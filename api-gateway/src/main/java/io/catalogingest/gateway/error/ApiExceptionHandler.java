@@ -1,10 +1,14 @@
 package io.catalogingest.gateway.error;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.JdbiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,6 +22,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.support.messaging.PublishFailedException;
+import io.catalogingest.support.outage.Dependency;
+import io.catalogingest.support.outage.Outages;
 import tools.jackson.databind.exc.JsonNodeException;
 
 /** Every error answer of the gateway, in the seed's body; a known cause never becomes a bare 500. */
@@ -25,6 +31,12 @@ import tools.jackson.databind.exc.JsonNodeException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final OutageProperties outages;
+
+    ApiExceptionHandler(OutageProperties outages) {
+        this.outages = outages;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
@@ -75,17 +87,40 @@ class ApiExceptionHandler {
                 .body(ApiError.of("A value in the request has the wrong type or is out of range"));
     }
 
-    @ExceptionHandler(PublishFailedException.class)
-    ResponseEntity<ApiError> kafkaDown(PublishFailedException e) {
-        log.error("Could not publish a command: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(ApiError.of("The message broker is unavailable; nothing was accepted. Retry later."));
+    /**
+     * A dependency outage — the database, the broker or the S3 server cannot be reached or does not answer: 503 with
+     * {@code Retry-After}, naming the dependency. Any other failure of a database call is a bug of ours: a 500 in the
+     * seed's body. Jdbi's exceptions are not Spring's {@link DataAccessException}s, so both are handled here.
+     */
+    @ExceptionHandler({PublishFailedException.class, DataAccessException.class, JdbiException.class})
+    ResponseEntity<ApiError> dependencyFailed(RuntimeException e) {
+        Optional<Dependency> outage = Outages.of(e);
+        if (outage.isEmpty()) {
+            log.error("Request failed", e);
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .body(ApiError.of("Internal error"));
+        }
+        return unavailable(outage.get(), e);
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ApiError> databaseDown(DataAccessException e) {
-        log.error("Database call failed: {}", e.getMostSpecificCause().getMessage());
+    /** A 503 for an outage of {@code dependency}, with {@code Retry-After}. */
+    ResponseEntity<ApiError> unavailable(Dependency dependency, Throwable cause) {
+        log.warn("Answering 503: the {} is unavailable ({})", dependency.label(), rootMessage(cause));
+        String message = switch (dependency) {
+            case DATABASE -> "The database is unavailable. Retry later.";
+            case BROKER -> "The message broker is unavailable; nothing was accepted. Retry later.";
+            case STORAGE -> "The object storage is unavailable. Retry later.";
+        };
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(ApiError.of("The database is unavailable. Retry later."));
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, outages.retryAfter().toSeconds())))
+                .body(ApiError.of(message));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package io.catalogingest.gateway.request;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.releases.RegisterMedia;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.messaging.MessagePublisher.Delivery;
+import io.catalogingest.support.messaging.PublishFailedException;
 
 /**
  * Publishes a command and, unless the client asked for an asynchronous answer, waits (bounded) for the worker's
@@ -36,32 +40,50 @@ public class CommandDispatcher {
     private final RequestStore requests;
     private final OutcomeWaiter waiter;
     private final MessagePublisher publisher;
+    private final BrokerCircuit broker;
+    private final Redelivery redelivery;
     private final Duration syncWait;
+    private final Duration publishWait;
 
-    CommandDispatcher(RequestStore requests, OutcomeWaiter waiter, MessagePublisher publisher,
-                      @Value("${catalog.gateway.sync-wait:10s}") Duration syncWait) {
+    CommandDispatcher(RequestStore requests, OutcomeWaiter waiter, MessagePublisher publisher, BrokerCircuit broker,
+                      Redelivery redelivery, @Value("${catalog.gateway.sync-wait:10s}") Duration syncWait,
+                      @Value("${catalog.messaging.send-timeout:10s}") Duration publishWait,
+                      @Value("${spring.kafka.producer.properties.delivery.timeout.ms:120000}") long deliveryTimeoutMs) {
+        if (deliveryTimeoutMs >= publishWait.toMillis()) {
+            throw new IllegalStateException("The producer's delivery.timeout.ms (" + deliveryTimeoutMs
+                    + ") must be shorter than the publish wait catalog.messaging.send-timeout (" + publishWait
+                    + "): else a command answered 503 may still be delivered (docs/adr/0008)");
+        }
         this.requests = requests;
         this.waiter = waiter;
         this.publisher = publisher;
+        this.broker = broker;
+        this.redelivery = redelivery;
         this.syncWait = syncWait;
+        this.publishWait = publishWait;
     }
 
     public <T> CommandResult dispatch(CommandRequest<T> command) {
         String tenant = command.caller().tenantId();
         UUID requestId = UUID.randomUUID();
-        AcceptedRequest accepted = new AcceptedRequest(requestId, tenant, command.kind(), command.subject(),
-                command.idempotencyKey(), command.bodyHash(), null);
-        if (!requests.register(accepted)) {
+        if (!broker.allows()) {
+            if (known(tenant, command.idempotencyKey())) {
+                return replay(command); // the first request's outcome needs no broker
+            }
+            throw brokerDown();
+        }
+        AcceptedRequest accepted = AcceptedRequest.publishing(requestId, tenant, command.kind(), command.subject(),
+                command.idempotencyKey(), command.bodyHash());
+        if (!requests.register(accepted, objectKey(command.payload()))) {
             return replay(command);
         }
         CompletableFuture<Void> done = command.respondAsync() ? null : waiter.expect(requestId);
-        try {
-            publisher.publish(command.topic(), Envelope.create(command.type(), SOURCE, command.subject(), tenant,
-                    requestId, command.payload()));
-        } catch (RuntimeException e) {
+        Envelope<T> envelope = envelope(command, requestId);
+        if (!publish(command.topic(), List.of(envelope), List.of(requestId))) {
+            log.info("Accepted {} request {} for {} of tenant {}; the broker has not acknowledged it yet",
+                    command.kind(), requestId, command.subject(), tenant);
             waiter.forget(requestId);
-            requests.unregister(requestId);
-            throw e;
+            return CommandResult.pending(requestId);
         }
         log.info("Accepted {} request {} for {} of tenant {}", command.kind(), requestId, command.subject(), tenant);
         if (done == null) {
@@ -82,10 +104,16 @@ public class CommandDispatcher {
     public <T> List<CommandResult> dispatchAll(Caller caller, String kind, String idempotencyKey, String bodyHash,
                                                boolean respondAsync, List<CommandRequest<T>> commands) {
         String tenant = caller.tenantId();
+        if (!broker.allows()) {
+            if (known(tenant, idempotencyKey)) {
+                return replayAll(tenant, kind, idempotencyKey, bodyHash, respondAsync, commands.size());
+            }
+            throw brokerDown();
+        }
         List<UUID> registered = new ArrayList<>();
         if (idempotencyKey != null) {
             UUID bulkId = UUID.randomUUID();
-            if (!requests.register(new AcceptedRequest(bulkId, tenant, kind, null, idempotencyKey, bodyHash, null))) {
+            if (!requests.register(AcceptedRequest.publishing(bulkId, tenant, kind, null, idempotencyKey, bodyHash))) {
                 return replayAll(tenant, kind, idempotencyKey, bodyHash, respondAsync, commands.size());
             }
             registered.add(bulkId);
@@ -98,28 +126,84 @@ public class CommandDispatcher {
                 CommandRequest<T> command = commands.get(i);
                 UUID requestId = UUID.randomUUID();
                 String itemKey = idempotencyKey == null ? null : idempotencyKey + "#" + i;
-                if (!requests.register(new AcceptedRequest(requestId, tenant, command.kind(), command.subject(),
-                        itemKey, command.bodyHash(), null))) {
+                if (!requests.register(AcceptedRequest.publishing(requestId, tenant, command.kind(),
+                        command.subject(), itemKey, command.bodyHash()))) {
                     throw new ApiException(HttpStatus.CONFLICT, "Idempotency-Key " + itemKey + " was already used");
                 }
                 registered.add(requestId);
                 ids.add(requestId);
-                envelopes.add(Envelope.create(command.type(), SOURCE, command.subject(), tenant, requestId,
-                        command.payload()));
+                envelopes.add(envelope(command, requestId));
                 if (!respondAsync) {
                     done.add(waiter.expect(requestId));
                 }
-            }
-            if (!commands.isEmpty()) {
-                publisher.publishAll(commands.get(0).topic(), envelopes);
             }
         } catch (RuntimeException e) {
             ids.forEach(waiter::forget);
             registered.forEach(requests::unregister);
             throw e;
         }
+        if (!commands.isEmpty() && !publish(commands.get(0).topic(), envelopes, registered)) {
+            ids.forEach(waiter::forget);
+            log.info("Accepted {} {} requests of tenant {}; the broker has not acknowledged all yet", ids.size(),
+                    kind, tenant);
+            return ids.stream().map(CommandResult::pending).toList();
+        }
+        if (commands.isEmpty()) {
+            requests.published(registered, AcceptedRequest.SENT);
+        }
         log.info("Accepted {} {} requests of tenant {}", ids.size(), kind, tenant);
         return awaitAll(tenant, ids, done);
+    }
+
+    /**
+     * Offers the commands to the broker and records what became of them (ADR 0008). Acknowledged: the requests are
+     * {@code sent}, true. Certainly not sent: the requests are forgotten and the caller gets a 503 (nothing was
+     * accepted). Not acknowledged in time: they may still arrive, so they are kept ({@code unknown}), sent again in the
+     * background, and the client is told "accepted" (202) — never a 503 for a command that may still be applied.
+     *
+     * @param registered every request row of this client request (the commands' and a bulk's own)
+     * @return whether every command was acknowledged
+     */
+    private boolean publish(String topic, List<? extends Envelope<?>> envelopes, List<UUID> registered) {
+        List<MessagePublisher.Offer> offers = publisher.offerAll(topic, envelopes);
+        boolean allSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.SENT);
+        if (allSent) {
+            broker.succeeded();
+            requests.published(registered, AcceptedRequest.SENT);
+            return true;
+        }
+        broker.failed();
+        boolean noneSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.NOT_SENT);
+        if (noneSent) {
+            envelopes.forEach(envelope -> waiter.forget(envelope.requestId()));
+            registered.forEach(requests::unregister);
+            throw offers.get(0).failure();
+        }
+        requests.published(registered, AcceptedRequest.UNKNOWN);
+        for (int i = 0; i < offers.size(); i++) {
+            if (offers.get(i).delivery() != Delivery.SENT) {
+                redelivery.keepSending(topic, envelopes.get(i));
+            }
+        }
+        return false;
+    }
+
+    /** While the broker is known to be down, a new command is refused before anything is recorded. */
+    private static PublishFailedException brokerDown() {
+        return new PublishFailedException("the broker did not take the last commands", null);
+    }
+
+    private boolean known(String tenant, String idempotencyKey) {
+        return idempotencyKey != null && requests.byIdempotencyKey(tenant, idempotencyKey).isPresent();
+    }
+
+    /**
+     * A command's envelope. Its message id is the request id: every copy of it — a redelivery, or a retry with the same
+     * Idempotency-Key — is the same message to the worker, which applies it once.
+     */
+    private static <T> Envelope<T> envelope(CommandRequest<T> command, UUID requestId) {
+        return new Envelope<>(requestId, SOURCE, command.type().id(), Instant.now(), command.subject(),
+                command.caller().tenantId(), requestId, command.payload());
     }
 
     private List<CommandResult> replayAll(String tenant, String kind, String key, String bodyHash,
@@ -129,11 +213,13 @@ public class CommandDispatcher {
         if (!first.kind().equals(kind) || !first.bodyHash().equals(bodyHash)) {
             throw new ApiException(HttpStatus.CONFLICT, "Idempotency-Key was already used with a different request");
         }
+        if (AcceptedRequest.PENDING.equals(first.publication())) {
+            throw stillBeingAccepted();
+        }
         List<UUID> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ids.add(requests.byIdempotencyKey(tenant, key + "#" + i).map(AcceptedRequest::requestId)
-                    .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
-                            "The first request with this Idempotency-Key is still being accepted; retry later")));
+                    .orElseThrow(CommandDispatcher::stillBeingAccepted));
         }
         log.info("Idempotent retry of {} {} requests of tenant {}", count, kind, tenant);
         List<CompletableFuture<Void>> done = new ArrayList<>();
@@ -142,6 +228,11 @@ public class CommandDispatcher {
             ids.stream().filter(id -> !known.containsKey(id)).forEach(id -> done.add(waiter.expect(id)));
         }
         return awaitAll(tenant, ids, done);
+    }
+
+    private static ApiException stillBeingAccepted() {
+        return new ApiException(HttpStatus.CONFLICT,
+                "The first request with this Idempotency-Key is still being accepted; retry later");
     }
 
     private List<CommandResult> awaitAll(String tenant, List<UUID> ids, List<CompletableFuture<Void>> done) {
@@ -167,6 +258,11 @@ public class CommandDispatcher {
         return ids.stream().map(id -> new CommandResult(id, Optional.ofNullable(outcomes.get(id)))).toList();
     }
 
+    /** The temporary object a command registers, which must outlive the request until it has an outcome. */
+    private static String objectKey(Object payload) {
+        return payload instanceof RegisterMedia media ? media.storedKey() : null;
+    }
+
     /** The outcome of a request, once it has one. */
     public Optional<RequestOutcome> outcome(String tenantId, UUID requestId) {
         return requests.outcome(tenantId, requestId);
@@ -176,20 +272,49 @@ public class CommandDispatcher {
         return requests.accepted(tenantId, requestId);
     }
 
+    /**
+     * A retry with an Idempotency-Key already used: the first request's outcome, never a second effect. While the
+     * first is still being published the retry is a 409 (it must not be given a request id that may yet be dropped);
+     * when the broker never acknowledged the first, its command is sent again under the first request's id — the
+     * worker applies one of the copies.
+     */
     private <T> CommandResult replay(CommandRequest<T> command) {
         String tenant = command.caller().tenantId();
         AcceptedRequest first = requests.byIdempotencyKey(tenant, command.idempotencyKey())
-                .orElseThrow(() -> new IllegalStateException("idempotency key vanished"));
+                .orElseThrow(CommandDispatcher::stillBeingAccepted); // forgotten meanwhile: not accepted after all
         if (!first.kind().equals(command.kind()) || !first.bodyHash().equals(command.bodyHash())) {
             throw new ApiException(HttpStatus.CONFLICT,
                     "Idempotency-Key was already used with a different request");
         }
         log.info("Idempotent retry of request {} of tenant {}", first.requestId(), tenant);
         Optional<RequestOutcome> outcome = requests.outcome(tenant, first.requestId());
-        if (outcome.isPresent() || command.respondAsync()) {
+        if (outcome.isPresent()) {
             return new CommandResult(first.requestId(), outcome);
         }
-        CompletableFuture<Void> done = waiter.expect(first.requestId());
+        boolean stale = first.createdAt() != null
+                && first.createdAt().isBefore(Instant.now().minus(publishWait.multipliedBy(2)));
+        if (AcceptedRequest.PENDING.equals(first.publication()) && !stale) {
+            throw stillBeingAccepted();
+        }
+        CompletableFuture<Void> done = command.respondAsync() ? null : waiter.expect(first.requestId());
+        if (!AcceptedRequest.SENT.equals(first.publication())) {
+            // the first never got an acknowledgement (or its gateway died publishing it): send it again, same id
+            Envelope<T> again = envelope(command, first.requestId());
+            MessagePublisher.Offer offer = publisher.offer(command.topic(), again);
+            if (offer.delivery() == Delivery.SENT) {
+                broker.succeeded();
+                requests.published(List.of(first.requestId()), AcceptedRequest.SENT);
+            } else {
+                broker.failed();
+                waiter.forget(first.requestId());
+                requests.published(List.of(first.requestId()), AcceptedRequest.UNKNOWN);
+                redelivery.keepSending(command.topic(), again);
+                return CommandResult.pending(first.requestId());
+            }
+        }
+        if (done == null) {
+            return CommandResult.pending(first.requestId());
+        }
         return new CommandResult(first.requestId(), await(done, tenant, first.requestId()));
     }
 

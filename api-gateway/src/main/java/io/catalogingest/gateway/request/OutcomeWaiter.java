@@ -42,6 +42,8 @@ public class OutcomeWaiter implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutcomeWaiter.class);
     private static final List<String> OUTCOME_TOPICS = List.of(Topics.CATALOG_EVENTS, Topics.RELEASE_EVENTS);
 
+    private static final Duration POSITIONING_WAIT = Duration.ofSeconds(15);
+
     private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
     private final String bootstrapServers;
     private final TopicProperties topics;
@@ -79,8 +81,11 @@ public class OutcomeWaiter implements SmartLifecycle {
         thread.setDaemon(true);
         thread.start();
         try {
-            if (!positioned.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("could not read the event topics within 60 s");
+            // normally positioned before the web server takes requests; with the broker down the gateway starts
+            // anyway (readiness says so) and the consumer keeps trying in the background
+            if (!positioned.await(POSITIONING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Not positioned on the event topics after {}; still trying (is the broker down?)",
+                        POSITIONING_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,12 +93,17 @@ public class OutcomeWaiter implements SmartLifecycle {
         }
     }
 
+    /** Whether the consumer reads the event topics (before that, a waiting request answers 202 after its wait). */
+    public boolean positioned() {
+        return positioned.getCount() == 0;
+    }
+
     private void run() {
         try {
-            List<TopicPartition> partitions = partitions();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
+            List<TopicPartition> partitions = positionUntilDone();
+            if (partitions == null) {
+                return;
+            }
             log.info("Waiting for outcomes on {} partitions", partitions.size());
             positioned.countDown();
             while (running) {
@@ -115,11 +125,37 @@ public class OutcomeWaiter implements SmartLifecycle {
         }
     }
 
+    /** Assigns every partition of the event topics at their end, retrying while the broker is down. */
+    private List<TopicPartition> positionUntilDone() {
+        long delay = 1000;
+        while (running) {
+            try {
+                List<TopicPartition> partitions = partitions();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(10)));
+                return partitions;
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("Cannot read the event topics yet ({}); next attempt in {} ms", e.toString(), delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                delay = Math.min(delay * 2, 10_000);
+            }
+        }
+        return null;
+    }
+
     private List<TopicPartition> partitions() {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String base : OUTCOME_TOPICS) {
             String topic = topics.name(base);
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos == null || infos.isEmpty()) {
                 throw new IllegalStateException("topic " + topic + " does not exist");
             }

@@ -36,11 +36,23 @@ class RequestStore {
 
     /** Records an accepted request; false when the tenant already used this idempotency key. */
     boolean register(AcceptedRequest request) {
+        return register(request, null);
+    }
+
+    /**
+     * Records an accepted request; false when the tenant already used this idempotency key.
+     *
+     * @param objectKey the temporary object the request registers (media registration), else null: the orphan
+     *                  sweeper keeps it while the request has no outcome
+     */
+    boolean register(AcceptedRequest request, String objectKey) {
         try {
             jdbi.useHandle(handle -> handle.createUpdate("""
-                            insert into request (request_id, tenant_id, kind, resource_id, idempotency_key, body_hash)
-                            values (:requestId, :tenantId, :kind, :resourceId, :idempotencyKey, :bodyHash)""")
-                    .bindMethods(request).execute());
+                            insert into request (request_id, tenant_id, kind, resource_id, idempotency_key, body_hash,
+                                                 object_key, publication)
+                            values (:requestId, :tenantId, :kind, :resourceId, :idempotencyKey, :bodyHash,
+                                    :objectKey, :publication)""")
+                    .bindMethods(request).bind("objectKey", objectKey).execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof PSQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -50,9 +62,24 @@ class RequestStore {
         }
     }
 
-    /** Forgets a request whose command could not be published, so a retry with its key starts afresh. */
+    /** Records what the broker did with the requests' commands ({@link AcceptedRequest#SENT} or {@code UNKNOWN}). */
+    void published(List<UUID> requestIds, String publication) {
+        if (requestIds.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        update request set publication = :publication
+                        where request_id = any(:requestIds) and publication <> 'sent'""")
+                .bind("publication", publication).bindArray("requestIds", UUID.class, requestIds).execute());
+    }
+
+    /**
+     * Forgets a request whose command certainly did not reach the broker, so a retry with its key starts afresh.
+     * Only while it is still being published: a concurrent retry never saw its id (it was answered 409).
+     */
     void unregister(UUID requestId) {
-        jdbi.useHandle(handle -> handle.createUpdate("delete from request where request_id = :requestId")
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "delete from request where request_id = :requestId and publication = 'pending'")
                 .bind("requestId", requestId).execute());
     }
 
@@ -97,7 +124,7 @@ class RequestStore {
     private AcceptedRequest accepted(ResultSet rs, StatementContext ctx) throws SQLException {
         return new AcceptedRequest(rs.getObject("request_id", UUID.class), rs.getString("tenant_id"),
                 rs.getString("kind"), rs.getString("resource_id"), rs.getString("idempotency_key"),
-                rs.getString("body_hash"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("body_hash"), rs.getTimestamp("created_at").toInstant(), rs.getString("publication"));
     }
 
     private RequestOutcome outcome(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -11,8 +11,12 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -32,11 +36,13 @@ import io.catalogingest.gateway.upload.UploadProperties.Sha256Metadata;
  * completed object then gets its {@code sha256} metadata by a copy onto itself. The bytes are hashed once: parts
  * go out as {@code UNSIGNED-PAYLOAD}.
  *
- * <p>On any failure (size limit, truncated body, client gone, S3 error) the multipart upload is aborted after its
- * in-flight parts have finished, so neither an object nor an incomplete upload is left behind.
+ * <p>On any failure (size limit, truncated body, client gone, S3 error or stall) the multipart upload is aborted after
+ * its in-flight parts have finished, so neither an object nor an incomplete upload is left behind. The abort runs in
+ * the background and is retried with backoff ({@link #ABORT_ATTEMPTS}): the request answers at once, and an S3 server
+ * that stalled gets the abort once it answers again.
  */
 @Component
-public class ObjectUploader {
+public class ObjectUploader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectUploader.class);
     private static final String OCTET_STREAM = "application/octet-stream";
@@ -44,6 +50,18 @@ public class ObjectUploader {
             "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
     private static final HexFormat HEX = HexFormat.of();
 
+    /** Attempts at aborting a failed multipart upload, 1 s, 2 s, 4 s ... (at most 30 s) apart: about 5 minutes. */
+    static final int ABORT_ATTEMPTS = 14;
+    private static final Duration FIRST_ABORT_RETRY = Duration.ofSeconds(1);
+    /** Checks for an object a failed PUT may have left, once S3 answers (1 s, 2 s, 4 s, 8 s apart). */
+    private static final int DISCARD_CHECKS = 4;
+    private static final Duration MAX_ABORT_RETRY = Duration.ofSeconds(30);
+
+    private final ScheduledExecutorService aborts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "s3-multipart-abort");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final S3StreamingClient s3;
     private final PartBuffers buffers;
     private final UploadGate gate;
@@ -82,6 +100,60 @@ public class ObjectUploader {
         try (UploadGate.Permit permit = gate.enter()) {
             return new Transfer(part, bucket, key, storedContentType(contentType), maxBytes).run(contentType, clientFileName);
         }
+    }
+
+    /** Stops retrying aborts (when the application stops). */
+    @Override
+    public void close() {
+        aborts.shutdownNow();
+    }
+
+    /** Aborts a multipart upload in the background, retrying with backoff until S3 takes it. */
+    private void abortLater(String bucket, String key, String uploadId, int attempt, Duration delay) {
+        aborts.schedule(() -> {
+            try {
+                s3.abortMultipartUpload(bucket, key, uploadId);
+                log.info("Aborted multipart upload of {}/{} (attempt {})", bucket, key, attempt);
+            } catch (IOException | RuntimeException e) {
+                if (attempt >= ABORT_ATTEMPTS) {
+                    log.warn("Gave up aborting multipart upload {} of {}/{} after {} attempts: {}", uploadId, bucket,
+                            key, attempt, e.toString());
+                    return;
+                }
+                Duration next = delay.multipliedBy(2).compareTo(MAX_ABORT_RETRY) > 0 ? MAX_ABORT_RETRY
+                        : delay.multipliedBy(2);
+                log.info("Could not abort multipart upload of {}/{} yet (attempt {}): {}", bucket, key, attempt,
+                        e.toString());
+                abortLater(bucket, key, uploadId, attempt + 1, next);
+            }
+        }, attempt == 1 ? 0 : delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Removes, once S3 answers again, an object that a failed PUT may still have created: checked a few times (a
+     * recovering server may finish the PUT after answering our check), deleted only when its {@code sha256} is ours.
+     */
+    private void discardLater(String bucket, String key, String sha256, int checksLeft, int failuresLeft,
+                              Duration delay) {
+        aborts.schedule(() -> {
+            Duration next = delay.multipliedBy(2).compareTo(MAX_ABORT_RETRY) > 0 ? MAX_ABORT_RETRY
+                    : delay.multipliedBy(2);
+            try {
+                Optional<Map<String, String>> metadata = s3.userMetadata(bucket, key);
+                if (metadata.isPresent() && sha256.equals(metadata.get().get("sha256"))) {
+                    s3.deleteObject(bucket, key);
+                    log.info("Removed {}/{}, stored by a PUT that had failed", bucket, key);
+                } else if (checksLeft > 1) {
+                    discardLater(bucket, key, sha256, checksLeft - 1, failuresLeft, next);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (failuresLeft > 1) {
+                    discardLater(bucket, key, sha256, checksLeft, failuresLeft - 1, next);
+                } else {
+                    log.warn("Gave up checking {}/{} after a failed PUT: {}", bucket, key, e.toString());
+                }
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Deletes a stored object, e.g. the files already stored by a request that failed later. */
@@ -159,12 +231,12 @@ public class ObjectUploader {
             byte[] first = take();
             int firstLength = fill(first);
             if (ended) {
-                return s3.putObject(bucket, key, first, firstLength, contentType, sha256Metadata());
+                return putOnce(first, firstLength);
             }
             byte[] second = take();
             int secondLength = fill(second);
             if (secondLength == 0) {
-                return s3.putObject(bucket, key, first, firstLength, contentType, sha256Metadata());
+                return putOnce(first, firstLength);
             }
             uploadId = s3.createMultipartUpload(bucket, key, contentType, Map.of());
             send(first, firstLength);
@@ -201,6 +273,21 @@ public class ObjectUploader {
                     etags.size(), bucket, key, (streamed - started) / 1_000_000, (completed - streamed) / 1_000_000,
                     (System.nanoTime() - completed) / 1_000_000);
             return etag;
+        }
+
+        /**
+         * One PUT. If S3 fails or stalls, the bytes may still land once it recovers (the request was sent): then the
+         * object is removed in the background — only if it carries this upload's hash, so a file stored earlier under
+         * the same key is never taken.
+         */
+        private String putOnce(byte[] data, int length) throws IOException {
+            Map<String, String> metadata = sha256Metadata();
+            try {
+                return s3.putObject(bucket, key, data, length, contentType, metadata);
+            } catch (S3StreamingClient.S3Exception e) {
+                discardLater(bucket, key, metadata.get("sha256"), DISCARD_CHECKS, ABORT_ATTEMPTS, FIRST_ABORT_RETRY);
+                throw e;
+            }
         }
 
         /** Reads until the buffer is full or the stream ends, hashing as it goes. */
@@ -294,13 +381,22 @@ public class ObjectUploader {
 
         private void abort(Throwable cause) {
             awaitQuietly();
-            if (uploadId != null) {
-                try {
-                    s3.abortMultipartUpload(bucket, key, uploadId);
-                    log.debug("Aborted multipart upload of {}/{} after {}", bucket, key, cause.toString());
-                } catch (IOException | RuntimeException e) {
-                    log.warn("Could not abort multipart upload {} of {}/{}: {}", uploadId, bucket, key, e.toString());
-                }
+            if (uploadId == null) {
+                return;
+            }
+            if (cause instanceof S3StreamingClient.S3Exception) {
+                // S3 itself is in trouble (e.g. stalled): answer now, abort once it takes calls again
+                log.debug("Aborting multipart upload of {}/{} in the background after {}", bucket, key, cause.toString());
+                abortLater(bucket, key, uploadId, 1, FIRST_ABORT_RETRY);
+                return;
+            }
+            try {
+                s3.abortMultipartUpload(bucket, key, uploadId);
+                log.debug("Aborted multipart upload of {}/{} after {}", bucket, key, cause.toString());
+            } catch (IOException | RuntimeException e) {
+                log.info("Could not abort multipart upload of {}/{} now, retrying in the background: {}", bucket, key,
+                        e.toString());
+                abortLater(bucket, key, uploadId, 2, FIRST_ABORT_RETRY);
             }
         }
 

@@ -15,12 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,17 +47,32 @@ final class S3StreamingClient implements AutoCloseable {
     private static final Pattern UPLOAD = Pattern.compile(
             "<Upload>.*?<Key>([^<]*)</Key>.*?<UploadId>([^<]*)</UploadId>.*?</Upload>", Pattern.DOTALL);
 
+    /** Bytes written between two progress marks of a PUT. */
+    private static final int WRITE_CHUNK = 64 * 1024;
+    /** Closes the connections of PUTs that stopped making progress. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "s3-stall-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final HttpClient http;
     private final URI endpoint;
     private final String basePath;
     private final String host;
     private final SigV4Signer signer;
     private final Duration timeout;
+    private final Duration stallTimeout;
     private final Clock clock;
     private final Executor partSenders;
 
-    S3StreamingClient(HttpClient http, URI endpoint, SigV4Signer signer, Duration timeout, Clock clock,
-                      Executor partSenders) {
+    /**
+     * @param timeout      longest CompleteMultipartUpload (the server assembles the object before it answers)
+     * @param stallTimeout longest any other call may go without progress — a connection that takes no bytes, or a
+     *                     server that does not answer; then the call fails and the connection is closed
+     */
+    S3StreamingClient(HttpClient http, URI endpoint, SigV4Signer signer, Duration timeout, Duration stallTimeout,
+                      Clock clock, Executor partSenders) {
         this.http = http;
         this.partSenders = partSenders;
         this.endpoint = endpoint;
@@ -62,6 +84,7 @@ final class S3StreamingClient implements AutoCloseable {
         this.host = defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
         this.signer = signer;
         this.timeout = timeout;
+        this.stallTimeout = stallTimeout;
         this.clock = clock;
     }
 
@@ -116,20 +139,37 @@ final class S3StreamingClient implements AutoCloseable {
         }, partSenders);
     }
 
+    /**
+     * A PUT over HttpURLConnection, bounded by {@code stallTimeout}: a read (the answer) times out by itself; a write
+     * into a server that stopped reading blocks in the socket, so a watchdog closes the connection once no bytes have
+     * moved for that long.
+     */
     private String putBlocking(SignedRequest request, byte[] data, int length, String operation, String bucket,
                                String key) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) request.uri().toURL().openConnection();
+        AtomicLong progress = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        long check = Math.max(50, stallTimeout.toMillis() / 4);
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - progress.get() > stallTimeout.toNanos() && stalled.compareAndSet(false, true)) {
+                connection.disconnect();
+            }
+        }, check, check, TimeUnit.MILLISECONDS);
         try {
             connection.setRequestMethod("PUT");
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(length);
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            connection.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, stallTimeout.toMillis()));
+            connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, stallTimeout.toMillis()));
             connection.setRequestProperty("Content-Type", "application/octet-stream");
             request.headers().forEach(connection::setRequestProperty);
             try (OutputStream out = connection.getOutputStream()) {
-                out.write(data, 0, length);
+                for (int offset = 0; offset < length; offset += WRITE_CHUNK) {
+                    out.write(data, offset, Math.min(WRITE_CHUNK, length - offset));
+                    progress.set(System.nanoTime());
+                }
             }
+            progress.set(System.nanoTime());
             int status = connection.getResponseCode();
             String body;
             try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
@@ -144,7 +184,13 @@ final class S3StreamingClient implements AutoCloseable {
             return stripQuotes(Objects.requireNonNullElse(connection.getHeaderField("ETag"), ""));
         } catch (IOException e) {
             connection.disconnect();
+            if (stalled.get()) {
+                throw new S3Exception(operation + " " + bucket + "/" + key + ": S3 at " + endpoint
+                        + " made no progress for " + stallTimeout, e);
+            }
             throw e;
+        } finally {
+            watchdog.cancel(false);
         }
     }
 
@@ -158,7 +204,7 @@ final class S3StreamingClient implements AutoCloseable {
         xml.append("</CompleteMultipartUpload>");
         byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = send(request("POST", bucket, key, Map.of("uploadId", uploadId),
-                Map.of("Content-Type", "application/xml"), sha256Hex(body))
+                Map.of("Content-Type", "application/xml"), sha256Hex(body)).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         // S3 may answer 200 and report the failure in the body (it sends the status before the work is done).
         return etagElement(check(response, "CompleteMultipartUpload", bucket, key));
@@ -179,8 +225,26 @@ final class S3StreamingClient implements AutoCloseable {
         headers.put("x-amz-copy-source", "/" + SigV4Signer.uriEncode(bucket, false) + "/" + SigV4Signer.uriEncode(key, true));
         headers.put("x-amz-metadata-directive", "REPLACE");
         HttpResponse<String> response = send(request("PUT", bucket, key, Map.of(), headers, SigV4Signer.UNSIGNED_PAYLOAD)
-                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+                .timeout(timeout).PUT(HttpRequest.BodyPublishers.noBody()).build());
         return etagElement(check(response, "CopyObject", bucket, key));
+    }
+
+    /** The object's user metadata ({@code x-amz-meta-*}, names lower-case without the prefix); empty when absent. */
+    Optional<Map<String, String>> userMetadata(String bucket, String key) throws IOException {
+        HttpResponse<String> response = send(request("HEAD", bucket, key, Map.of(), Map.of(),
+                SigV4Signer.UNSIGNED_PAYLOAD).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        check(response, "HeadObject", bucket, key);
+        Map<String, String> metadata = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("x-amz-meta-") && !values.isEmpty()) {
+                metadata.put(lower.substring("x-amz-meta-".length()), values.get(0));
+            }
+        });
+        return Optional.of(metadata);
     }
 
     void deleteObject(String bucket, String key) throws IOException {
@@ -207,7 +271,7 @@ final class S3StreamingClient implements AutoCloseable {
     private HttpRequest.Builder request(String method, String bucket, String key, Map<String, String> query,
                                         Map<String, String> headers, String payloadHash) {
         SignedRequest signed = signed(method, bucket, key, query, headers, payloadHash);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.uri()).timeout(timeout);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.uri()).timeout(stallTimeout);
         signed.headers().forEach(builder::header);
         return builder;
     }

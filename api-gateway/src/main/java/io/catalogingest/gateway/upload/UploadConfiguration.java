@@ -22,7 +22,8 @@ class UploadConfiguration {
     S3StreamingClient s3StreamingClient(StorageProperties storage, UploadProperties uploads) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
+                .connectTimeout(uploads.stallTimeout().compareTo(Duration.ofSeconds(5)) < 0
+                        ? uploads.stallTimeout() : Duration.ofSeconds(5))
                 .build();
         int senders = uploads.maxConcurrentUploads() * uploads.partsInFlight();
         AtomicInteger count = new AtomicInteger();
@@ -35,6 +36,6 @@ class UploadConfiguration {
         partSenders.allowCoreThreadTimeOut(true);
         return new S3StreamingClient(http, URI.create(storage.endpoint()),
                 new SigV4Signer(storage.accessKey(), storage.secretKey(), storage.region()),
-                uploads.storageTimeout(), Clock.systemUTC(), partSenders);
+                uploads.storageTimeout(), uploads.stallTimeout(), Clock.systemUTC(), partSenders);
     }
 }

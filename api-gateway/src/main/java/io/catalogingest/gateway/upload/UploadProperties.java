@@ -33,7 +33,11 @@ import jakarta.validation.constraints.Positive;
  *                             default only single-PUT objects: stamping a multipart object means copying it onto
  *                             itself, a full rewrite on some S3 servers. The hash is always recorded with the media
  *                             row, and promotion stamps it on the permanent copy.
- * @param storageTimeout       longest single S3 call (a part, or completing a large upload)
+ * @param storageTimeout       longest CompleteMultipartUpload (the S3 server assembles a large object before it
+ *                             answers)
+ * @param stallTimeout         longest any other S3 call may go without progress (no bytes taken, no answer): an
+ *                             upload into a stalled S3 server fails with a 503 after about this long, its multipart
+ *                             upload is aborted in the background, and nothing is registered
  */
 @Validated
 @ConfigurationProperties("catalog.upload")
@@ -49,7 +53,8 @@ public record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxFileSiz
                                @NotNull @DefaultValue("8MB") DataSize partSize,
                                @Positive @Max(16) @DefaultValue("3") int partsInFlight,
                                @NotNull @DefaultValue("single-put-objects") Sha256Metadata sha256Metadata,
-                               @NotNull @DefaultValue("5m") Duration storageTimeout) {
+                               @NotNull @DefaultValue("5m") Duration storageTimeout,
+                               @NotNull @DefaultValue("15s") Duration stallTimeout) {
 
     /** S3's smallest part (all but the last). */
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;

@@ -167,7 +167,7 @@ class MultipartUploadReaderTest {
     static UploadProperties properties(int maxFiles, int maxFields, DataSize maxFileOrField, int slots) {
         return new UploadProperties(maxFileOrField, DataSize.ofMegabytes(100), maxFiles, maxFields, maxFileOrField,
                 DataSize.ofKilobytes(8), slots, Duration.ZERO, Duration.ofSeconds(5), DataSize.ofMegabytes(5), 1,
-                UploadProperties.Sha256Metadata.ALL_OBJECTS, Duration.ofMinutes(1));
+                UploadProperties.Sha256Metadata.ALL_OBJECTS, Duration.ofMinutes(1), Duration.ofSeconds(30));
     }
 
     private static MockHttpServletRequest request(byte[] body) {

@@ -215,13 +215,14 @@ class ObjectUploaderIT {
     private static UploadProperties properties(Sha256Metadata mode, int partsInFlight) {
         return new UploadProperties(DataSize.ofMegabytes(100), DataSize.ofMegabytes(200), 20, 50, DataSize.ofKilobytes(64),
                 DataSize.ofKilobytes(8), 4, Duration.ZERO, Duration.ofSeconds(5), DataSize.ofMegabytes(5), partsInFlight,
-                mode, Duration.ofMinutes(1));
+                mode, Duration.ofMinutes(1), Duration.ofSeconds(30));
     }
 
     private static S3StreamingClient client(String endpoint, String accessKey, String secretKey) {
         return new S3StreamingClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build(), URI.create(endpoint),
-                new SigV4Signer(accessKey, secretKey, "us-east-1"), Duration.ofMinutes(1), Clock.systemUTC(),
+                new SigV4Signer(accessKey, secretKey, "us-east-1"), Duration.ofMinutes(1), Duration.ofSeconds(30),
+                Clock.systemUTC(),
                 Executors.newCachedThreadPool());
     }
 

@@ -27,7 +27,10 @@ import io.minio.messages.Item;
  * that is not {@code rejected} registered it ({@code media.upload_key}): a registered file, or one being promoted
  * (the temporary object is kept until the promotion deletes it after verifying the copy). An upload replaced by a
  * later one of the same name, refused, or overtaken by a submit is deleted by the worker; if that delete was lost,
- * this sweep removes it.
+ * this sweep removes it. It is also owned while the
+ * gateway's request that registers it has no outcome: the {@code RegisterMedia} command is on its way, waiting out
+ * an outage, or in a dead-letter topic until an operator replays it (the gateway records the upload key with the
+ * request, ADR 0008).
  *
  * <p>Counts go to the logs and to the meters {@code catalog.orphans.found} and {@code catalog.orphans.removed}
  * (tag {@code dry-run}). Several workers may run it at once: removing an object twice is harmless.
@@ -125,7 +128,11 @@ public class OrphanSweeper {
     private int[] settle(List<String> keys) throws Exception {
         Set<String> owned = new HashSet<>(jdbi.withHandle(handle -> handle.createQuery("""
                         select upload_key from media
-                        where status <> 'rejected' and upload_key = any(:keys)""")
+                        where status <> 'rejected' and upload_key = any(:keys)
+                        union
+                        select r.object_key from request r
+                        where r.object_key = any(:keys)
+                          and not exists (select 1 from request_outcome o where o.request_id = r.request_id)""")
                 .bindArray("keys", String.class, keys)
                 .mapTo(String.class).list()));
         int orphans = 0;
