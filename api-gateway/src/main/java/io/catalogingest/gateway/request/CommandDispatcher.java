@@ -149,7 +149,7 @@ public class CommandDispatcher {
             return ids.stream().map(CommandResult::pending).toList();
         }
         if (commands.isEmpty()) {
-            requests.published(registered, AcceptedRequest.SENT);
+            record(registered, AcceptedRequest.SENT);
         }
         log.info("Accepted {} {} requests of tenant {}", ids.size(), kind, tenant);
         return awaitAll(tenant, ids, done);
@@ -169,7 +169,7 @@ public class CommandDispatcher {
         boolean allSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.SENT);
         if (allSent) {
             broker.succeeded();
-            requests.published(registered, AcceptedRequest.SENT);
+            record(registered, AcceptedRequest.SENT);
             return true;
         }
         broker.failed();
@@ -179,13 +179,26 @@ public class CommandDispatcher {
             registered.forEach(requests::unregister);
             throw offers.get(0).failure();
         }
-        requests.published(registered, AcceptedRequest.UNKNOWN);
+        record(registered, AcceptedRequest.UNKNOWN);
         for (int i = 0; i < offers.size(); i++) {
             if (offers.get(i).delivery() != Delivery.SENT) {
                 redelivery.keepSending(topic, envelopes.get(i));
             }
         }
         return false;
+    }
+
+    /**
+     * Records the publication; a failure here must not turn a published command into an error answer. The rows then
+     * stay {@code pending}: a keyed retry waits (409) until they are old, then sends the command again (deduped).
+     */
+    private void record(List<UUID> requestIds, String publication) {
+        try {
+            requests.published(requestIds, publication);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the publication of {} requests as {}: {}", requestIds.size(), publication,
+                    e.toString());
+        }
     }
 
     /** While the broker is known to be down, a new command is refused before anything is recorded. */
@@ -303,11 +316,11 @@ public class CommandDispatcher {
             MessagePublisher.Offer offer = publisher.offer(command.topic(), again);
             if (offer.delivery() == Delivery.SENT) {
                 broker.succeeded();
-                requests.published(List.of(first.requestId()), AcceptedRequest.SENT);
+                record(List.of(first.requestId()), AcceptedRequest.SENT);
             } else {
                 broker.failed();
                 waiter.forget(first.requestId());
-                requests.published(List.of(first.requestId()), AcceptedRequest.UNKNOWN);
+                record(List.of(first.requestId()), AcceptedRequest.UNKNOWN);
                 redelivery.keepSending(command.topic(), again);
                 return CommandResult.pending(first.requestId());
             }
