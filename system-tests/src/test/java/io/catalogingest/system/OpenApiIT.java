@@ -78,6 +78,37 @@ class OpenApiIT {
         assertThat(document.path("paths").has("/product/")).as("trailing-slash twins are left out").isFalse();
     }
 
+    /** Every write that takes a body states its schema, even where the controller reads the body itself. */
+    @Test
+    void everyBodyIsDescribed() {
+        Map<String, String> writes = new LinkedHashMap<>();
+        writes.put("/product", "post");
+        writes.put("/product/bulk", "post");
+        writes.put("/product/{id}/assets", "put");
+        writes.put("/releases", "post");
+        writes.put("/artist", "post");
+        writes.put("/asset", "post");
+        writes.put("/releases/{id}/review", "post");
+        writes.put(MEDIA_FILES, "post");
+        writes.put("/releases/{id}/tracks/{trackId}/media/file", "post");
+        writes.put("/tenant/settings/{name}", "put");
+        writes.put("/tenant/upc-blocks", "post");
+        for (Map.Entry<String, String> write : writes.entrySet()) {
+            JsonNode content = document.path("paths").path(write.getKey()).path(write.getValue())
+                    .path("requestBody").path("content");
+            assertThat(content.isObject() && content.size() > 0).as(write.toString()).isTrue();
+            JsonNode schema = resolve(document, content.properties().iterator().next().getValue().path("schema"));
+            assertThat(schema.path("properties").size()).as(write + " names its fields").isPositive();
+        }
+        JsonNode release = resolve(document, document.path("paths").path("/releases").path("post")
+                .path("requestBody").path("content").path("application/json").path("schema"));
+        assertThat(release.path("properties").path("title").path("maxLength").asInt()).isEqualTo(255);
+        assertThat(texts(release.path("required"))).contains("title", "displayArtist", "artists");
+        JsonNode review = resolve(document, document.path("paths").path("/releases/{id}/review").path("post")
+                .path("requestBody").path("content").path("application/json").path("schema"));
+        assertThat(texts(review.path("properties").path("action").path("enum"))).containsExactly("approve", "reject");
+    }
+
     /** Seed 000: same path, method, request schema and 201 schema; ours may add fields, never drop or retype one. */
     @Test
     void theMediaUploadIsASupersetOfRoyaltis() {

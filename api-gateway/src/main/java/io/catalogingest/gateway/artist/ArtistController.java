@@ -51,6 +51,8 @@ class ArtistController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = CreateArtistRequest.class)))
     @PostMapping(path = {"/artist", "/artist/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> create(Caller caller, @RequestBody JsonNode body,
                                   @RequestHeader(name = Prefer.HEADER, required = false) String prefer,

@@ -66,6 +66,8 @@ class ReleaseController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = CreateReleaseRequest.class)))
     @PostMapping(path = {"/releases", "/releases/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> create(Caller caller, @RequestBody JsonNode body,
                              @RequestHeader(name = Prefer.HEADER, required = false) String prefer,

@@ -122,7 +122,9 @@ class ReleaseMediaController {
     @ApiResponse(responseCode = "415", description = "Not multipart/form-data",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/releases/{id}/media/files", "/releases/{id}/media/files/"})
-    ResponseEntity<?> uploadFiles(Caller caller, @Parameter(description = "Release ID", schema = @Schema(type = "string", format = "uuid")) @PathVariable String id, HttpServletRequest request,
+    ResponseEntity<?> uploadFiles(Caller caller,
+                                  @Parameter(description = "Release ID", schema = @Schema(type = "string", format = "uuid"))
+                                  @PathVariable String id, HttpServletRequest request,
                                   @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKeys.check(idempotencyKey);
@@ -178,7 +180,9 @@ class ReleaseMediaController {
     @ApiResponse(responseCode = "415", description = "Not multipart/form-data",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/releases/{id}/tracks/{trackId}/media/file", "/releases/{id}/tracks/{trackId}/media/file/"})
-    ResponseEntity<?> uploadTrackFile(Caller caller, @Parameter(description = "Release ID", schema = @Schema(type = "string", format = "uuid")) @PathVariable String id, @PathVariable String trackId,
+    ResponseEntity<?> uploadTrackFile(Caller caller,
+                                  @Parameter(description = "Release ID", schema = @Schema(type = "string", format = "uuid"))
+                                  @PathVariable String id, @PathVariable String trackId,
                                       HttpServletRequest request,
                                       @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false)

@@ -64,6 +64,8 @@ class ReviewController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The release is not submitted",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ReviewRequest.class)))
     @PostMapping("/releases/{id}/review")
     ResponseEntity<?> review(Caller caller, @PathVariable String id,
                              @RequestBody(required = false) JsonNode body,

@@ -27,6 +27,27 @@ final class WorkspaceAnswers {
                    @Schema(types = {"string", "null"}, format = "date-time") Instant updatedAt) {
     }
 
+    /** The body of {@code PUT /tenant/settings/{name}} (documentation; read as JSON). */
+    @Schema(name = "WorkspaceSettingRequest")
+    record SettingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            types = {"boolean", "number", "string", "array"}, description = "auto-upc, webhook-isActive: true/false; "
+            + "upc-low-threshold: a whole number ≥ 0; webhook-url: an http(s) URL or \"\"; webhook-enabledEvents: "
+            + "names like RELEASE_SUBMITTED or RELEASE_*, comma-separated or as an array, \"\" for all")
+                          Object value) {
+    }
+
+    /** The body of {@code POST /tenant/upc-blocks} (documentation; read as JSON). */
+    @Schema(name = "UpcBlockRequest")
+    record UpcBlockRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[0-9]+$",
+                    description = "Your GS1 company prefix, digits (leading zeros count)", example = "0614141")
+            String companyPrefix,
+            @Schema(allowableValues = {"12", "13"}, defaultValue = "12") Integer gtinLength,
+            @Schema(minimum = "0", defaultValue = "0") Long firstItemReference,
+            @Schema(minimum = "0", description = "Default: the last item reference the prefix allows")
+            Long lastItemReference) {
+    }
+
     /** Royalti's envelope around a changed setting. */
     @Schema(name = "WorkspaceSettingAnswer")
     record SettingAnswer(boolean success, String message, Setting data) {

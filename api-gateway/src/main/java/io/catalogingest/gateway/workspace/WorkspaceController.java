@@ -92,6 +92,8 @@ class WorkspaceController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.SettingAnswer.class)))
     @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.SettingRequest.class)))
     @PutMapping(path = "/tenant/settings/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> changeSetting(Caller caller, @PathVariable String name,
                                          @RequestBody(required = false) JsonNode body,
@@ -145,6 +147,8 @@ class WorkspaceController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The prefix belongs to a block already",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.UpcBlockRequest.class)))
     @PostMapping(path = {"/tenant/upc-blocks", "/tenant/upc-blocks/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> addBlock(Caller caller, @RequestBody(required = false) JsonNode body,
                                     @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
