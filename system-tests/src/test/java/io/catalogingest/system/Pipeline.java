@@ -13,6 +13,7 @@ import io.catalogingest.approval.ApprovalWorkerApplication;
 import io.catalogingest.gateway.GatewayApplication;
 import io.catalogingest.ingest.IngestWorkerApplication;
 import io.catalogingest.testsupport.Isolation;
+import io.catalogingest.webhook.WebhookDispatcherApplication;
 
 /**
  * The whole pipeline in one JVM: the gateway on a free port and both workers (without web servers), each its own
@@ -89,6 +90,11 @@ final class Pipeline implements AutoCloseable {
                 Map.of(), extraProperties);
         approvalWorker = context;
         return context;
+    }
+
+    /** Starts a webhook-dispatcher (not part of {@link #start}: only the tests of webhooks need one). */
+    ConfigurableApplicationContext startWebhookDispatcher(Map<String, Object> extraProperties) {
+        return run(WebhookDispatcherApplication.class, WebApplicationType.NONE, Map.of(), extraProperties);
     }
 
     String gatewayUrl() {

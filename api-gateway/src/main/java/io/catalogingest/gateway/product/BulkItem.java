@@ -1,8 +1,6 @@
 package io.catalogingest.gateway.product;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -45,25 +43,8 @@ record BulkItem(int index, String id, String title, String status, int httpStatu
         return name + ": " + (reasons.isEmpty() ? message : reasons);
     }
 
-    Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("index", index);
-        map.put("id", id);
-        map.put("title", title);
-        map.put("status", status);
-        map.put("httpStatus", httpStatus);
-        if (requestId != null) {
-            map.put("requestId", requestId);
-        }
-        if (message != null) {
-            map.put("message", message);
-        }
-        if (!errors.isEmpty()) {
-            map.put("errors", errors);
-        }
-        if ("pending".equals(status) && requestId != null) {
-            map.put("location", "/requests/" + requestId);
-        }
-        return map;
+    ProductAnswers.BulkResult view() {
+        return new ProductAnswers.BulkResult(index, id, title, status, httpStatus, requestId, message, errors,
+                "pending".equals(status) && requestId != null ? "/requests/" + requestId : null);
     }
 }

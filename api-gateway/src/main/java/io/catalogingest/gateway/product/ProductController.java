@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +19,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.gateway.request.Pending;
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
@@ -32,6 +36,7 @@ import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
+import io.catalogingest.gateway.request.Pending;
 import io.catalogingest.gateway.request.RequestOutcome;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.web.Fingerprint;
@@ -73,6 +78,21 @@ class ProductController {
         this.maxBulkProducts = maxBulkProducts;
     }
 
+    @Operation(summary = "Create a product", description = "Royalti's create-product form, as multipart/form-data "
+            + "or application/json. Format and (when not given) UPC are decided by the ingest-worker.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = CreateProductRequest.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = CreateProductRequest.class))})
+    @ApiResponse(responseCode = "201", description = "Product created successfully (Deprecation header when 'catalog' was used)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Pending.class)))
+    @ApiResponse(responseCode = "409", description = "The UPC or id is taken, or the workspace's UPC blocks are exhausted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "413", description = "The body is too large",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Neither multipart/form-data nor application/json",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/product", "/product/"})
     ResponseEntity<?> create(Caller caller, HttpServletRequest request,
                              @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
@@ -107,8 +127,20 @@ class ProductController {
      * Royalti's bulk create, {@code {products:[...]}}: every item is checked and, if well-formed, created on its
      * own; the answer reports each item ("created with possible errors").
      */
+    @Operation(summary = "Create many products", description = "{\"products\": [ … ]}, each a create-product "
+            + "body; every item is created on its own and reported in results")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ProductAnswers.BulkRequest.class)))
+    @ApiResponse(responseCode = "201", description = "Every item was decided",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductAnswers.Bulk.class)))
+    @ApiResponse(responseCode = "202", description = "Some items are still pending",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductAnswers.Bulk.class)))
+    @ApiResponse(responseCode = "413", description = "The body is too large",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Not application/json",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/product/bulk", "/product/bulk/"})
-    ResponseEntity<Map<String, Object>> bulk(Caller caller, HttpServletRequest request,
+    ResponseEntity<ProductAnswers.Bulk> bulk(Caller caller, HttpServletRequest request,
                                              @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
                                              String idempotencyKey) throws IOException {
@@ -165,18 +197,26 @@ class ProductController {
                 errors.add(item.describeErrors());
             }
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
         boolean pending = processed < results.size();
-        answer.put("message", pending ? "Bulk product creation accepted; some products are still being created"
-                : "Bulk product creation completed");
-        answer.put("createdProducts", created);
-        answer.put("processedCount", processed);
-        answer.put("errors", errors);
-        answer.put("results", results.stream().map(BulkItem::toMap).toList());
+        ProductAnswers.Bulk answer = new ProductAnswers.Bulk(pending
+                ? "Bulk product creation accepted; some products are still being created"
+                : "Bulk product creation completed", created, processed, errors,
+                results.stream().map(BulkItem::view).toList());
         return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(answer);
     }
 
     /** Royalti's {@code PUT /product/{id}/assets}: {@code {assets:[{asset, number}]}} replaces every track. */
+    @Operation(summary = "Replace the tracks of a product")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ProductAnswers.AssetsRequest.class)))
+    @ApiResponse(responseCode = "200", description = "Assets added to Products",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductAnswers.One.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Pending.class)))
+    @ApiResponse(responseCode = "409", description = "The product changed meanwhile",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Not application/json",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PutMapping("/product/{id}/assets")
     ResponseEntity<?> replaceAssets(Caller caller, @PathVariable String id, HttpServletRequest request,
                                     @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
@@ -203,40 +243,34 @@ class ProductController {
                 Fingerprint.of(id + " " + body), key, Prefer.respondAsync(prefer)));
         ResponseEntity.BodyBuilder response = answer(result);
         return result.outcome().map(outcome -> outcome.succeeded()
-                        ? response.body((Object) Map.of("message", "Assets added to Products", "product",
+                        ? response.body((Object) new ProductAnswers.One("Assets added to Products",
                         products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"))))
                         : response.body((Object) ApiError.of(outcome.message(), outcome.errors())))
                 .orElseGet(() -> pending(response, result));
     }
 
     @GetMapping("/product/{id}")
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    ProductAnswers.One get(Caller caller, @PathVariable String id) {
         ProductView product = products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"));
-        return Map.of("message", "Product retrieved successfully", "product", product);
+        return new ProductAnswers.One("Product retrieved successfully", product);
     }
 
     /** Royalti's list: {@code page}, {@code size} (at most 100), {@code sort}, {@code order}, {@code q}. */
     @GetMapping({"/product", "/product/"})
-    Map<String, Object> list(Caller caller, @RequestParam(required = false) String page,
+    ProductAnswers.Page list(Caller caller, @RequestParam(required = false) String page,
                              @RequestParam(required = false) String size,
                              @RequestParam(required = false) String sort,
                              @RequestParam(required = false) String order,
                              @RequestParam(required = false) String q) {
         ProductQuery query = ProductQuery.of(page, size, sort, order, q);
         ProductReader.Page found = products.list(caller.tenantId(), query);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("message", "Products retrieved successfully");
-        answer.put("products", found.products());
-        answer.put("total", found.total());
-        answer.put("page", query.page());
-        answer.put("size", query.size());
-        return answer;
+        return new ProductAnswers.Page("Products retrieved successfully", found.products(), found.total(),
+                query.page(), query.size());
     }
 
     private static ResponseEntity<Object> pending(ResponseEntity.BodyBuilder response, CommandResult result) {
         return response.location(URI.create("/requests/" + result.requestId()))
-                .body((Object) Map.of("status", "pending", "requestId", result.requestId(),
-                        "location", "/requests/" + result.requestId()));
+                .body((Object) Pending.of(result.requestId()));
     }
 
     private static ResponseEntity.BodyBuilder answer(CommandResult result) {

@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A product as Royalti's API returns it, and {@code upcNotice} when there is something to say about its UPC: why it
@@ -31,14 +32,17 @@ public record ProductView(String id, String title, String displayArtist, String 
     }
 
     /** A media file of the product (artwork, etc.). */
+    @Schema(name = "ProductMedia")
     public record Media(String id, String url, String type, String mimetype) {
     }
 
     /** An artist of the product and its role. */
+    @Schema(name = "ProductArtist")
     public record Artist(String id, String name, String type) {
     }
 
     /** A track of the product. */
+    @Schema(name = "ProductAsset")
     public record Asset(String id, String title, String isrc, int number) {
     }
 }

@@ -3,6 +3,7 @@ package io.catalogingest.gateway.release;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Royalti's media object. {@code cloudId} and {@code releasePath} are the object key; {@code cloudUrl} a presigned GET
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * (permanent bucket), or {@code processing} while inspection has not answered yet.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record MediaView(String id, String cloudId, String cloudUrl, String type, String name, boolean isLink,
+record MediaView(String id, String cloudId, @Schema(format = "uri") String cloudUrl, String type, String name, boolean isLink,
                  String releasePath, String trackId, String status, Metadata metadata) {
 
     /**
@@ -18,6 +19,7 @@ record MediaView(String id, String cloudId, String cloudUrl, String type, String
      * {@code channels} are strings; {@code duration} is seconds, {@code width}/{@code height} pixels.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "MediaMetadata")
     record Metadata(long fileSize, String mimeType, Instant uploadedAt, String mediaType, String sha256,
                     Double duration, String bitrate, String sampleRate, String channels, Integer bitsPerSample,
                     String codec, Integer width, Integer height, Instant processedAt) {

@@ -1,8 +1,6 @@
 package io.catalogingest.gateway.release;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +13,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.gateway.request.Accepted;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.release.ReleaseAction;
@@ -27,6 +32,7 @@ import io.catalogingest.gateway.request.CommandAnswers;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
+import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.web.Fingerprint;
 import io.catalogingest.gateway.web.IdempotencyKeys;
@@ -53,6 +59,15 @@ class ReleaseController {
         this.releases = releases;
     }
 
+    @Operation(summary = "Create a draft release with its tracks")
+    @ApiResponse(responseCode = "201", description = "Release created successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "409", description = "The id is taken",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = CreateReleaseRequest.class)))
     @PostMapping(path = {"/releases", "/releases/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> create(Caller caller, @RequestBody JsonNode body,
                              @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
@@ -70,6 +85,13 @@ class ReleaseController {
         return answer(caller, result, "Release created successfully");
     }
 
+    @Operation(summary = "Submit a draft or rejected release for review")
+    @ApiResponse(responseCode = "200", description = "Release submitted for review successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "409", description = "The release changed meanwhile",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/releases/{id}/submit", "/releases/{id}/submit/"})
     ResponseEntity<?> submit(Caller caller, @PathVariable String id,
                              @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
@@ -88,13 +110,13 @@ class ReleaseController {
     }
 
     @GetMapping({"/releases/{id}", "/releases/{id}/"})
-    Map<String, Object> get(Caller caller, @PathVariable String id) {
+    Success<ReleaseView> get(Caller caller, @PathVariable String id) {
         ReleaseView release = releases.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
         return CommandAnswers.success(null, release);
     }
 
     @GetMapping({"/releases", "/releases/"})
-    Map<String, Object> list(Caller caller, @RequestParam(required = false) String page,
+    Success<ReleasePage> list(Caller caller, @RequestParam(required = false) String page,
                              @RequestParam(required = false) String limit,
                              @RequestParam(required = false) String status,
                              @RequestParam(required = false) String format,
@@ -112,13 +134,8 @@ class ReleaseController {
         }
         ReleaseReader.Page found = releases.list(caller.tenantId(), pageNumber, pageSize, statusFilter,
                 blankToNull(format), blankToNull(type), blankToNull(search));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("releases", found.releases());
-        data.put("total", found.total());
-        data.put("page", pageNumber);
-        data.put("limit", pageSize);
-        data.put("totalPages", (found.total() + pageSize - 1) / pageSize);
-        return CommandAnswers.success(null, data);
+        return CommandAnswers.success(null, new ReleasePage(found.releases(), found.total(), pageNumber, pageSize,
+                (found.total() + pageSize - 1) / pageSize));
     }
 
     /** 201/200 with the release, the worker's refusal, or 202 with where to ask later. */
@@ -126,7 +143,7 @@ class ReleaseController {
         return CommandAnswers.answer(result, outcome -> {
             ReleaseView release = releases.find(caller.tenantId(), outcome.resourceId())
                     .orElseThrow(() -> ApiException.notFound("Release"));
-            return new CommandAnswers.Resource("/releases/" + release.id(), CommandAnswers.success(message, release));
+            return new CommandAnswers.Resource("/releases/" + release.id(), new ReleaseAnswer(true, message, release));
         });
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.release.ReleaseStatus;
@@ -39,6 +43,7 @@ import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.request.RequestOutcome;
+import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.upload.MultipartUploadReader;
 import io.catalogingest.gateway.upload.ObjectUploader;
@@ -101,8 +106,25 @@ class ReleaseMediaController {
         this.presigning = presigning;
     }
 
+    @Operation(summary = "Upload Media Files to Release", description = "Uploads one or many files (parts named "
+            + "'files') to a release in 'draft' or 'rejected' status. Files are stored temporarily and transferred to "
+            + "permanent storage upon approval.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = MediaAnswers.FilesForm.class)))
+    @ApiResponse(responseCode = "201", description = "Success - Files uploaded to release",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MediaAnswers.FilesUploaded.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; inspection has not answered yet (the files are listed as processing)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MediaAnswers.FilesAccepted.class)))
+    @ApiResponse(responseCode = "409", description = "The release changed meanwhile",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "413", description = "A file or the request is too large",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Not multipart/form-data",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/releases/{id}/media/files", "/releases/{id}/media/files/"})
-    ResponseEntity<?> uploadFiles(Caller caller, @PathVariable String id, HttpServletRequest request,
+    ResponseEntity<?> uploadFiles(Caller caller,
+                                  @Parameter(description = "Release ID", schema = @Schema(type = "string", format = "uuid"))
+                                  @PathVariable String id, HttpServletRequest request,
                                   @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
                                   @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKeys.check(idempotencyKey);
@@ -143,8 +165,24 @@ class ReleaseMediaController {
         return answer(caller, releaseId, registered, false);
     }
 
+    @Operation(summary = "Upload a track's audio or video file", description = "One part named 'file'; replaces the "
+            + "track's earlier file")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = MediaAnswers.FileForm.class)))
+    @ApiResponse(responseCode = "200", description = "Media uploaded successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MediaAnswers.TrackFileUploaded.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; inspection has not answered yet",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MediaAnswers.FilesAccepted.class)))
+    @ApiResponse(responseCode = "409", description = "The release changed meanwhile",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "413", description = "The file or the request is too large",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Not multipart/form-data",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/releases/{id}/tracks/{trackId}/media/file", "/releases/{id}/tracks/{trackId}/media/file/"})
-    ResponseEntity<?> uploadTrackFile(Caller caller, @PathVariable String id, @PathVariable String trackId,
+    ResponseEntity<?> uploadTrackFile(Caller caller,
+                                  @Parameter(description = "Release ID", schema = @Schema(type = "string", format = "uuid"))
+                                  @PathVariable String id, @PathVariable String trackId,
                                       HttpServletRequest request,
                                       @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
@@ -192,7 +230,7 @@ class ReleaseMediaController {
     }
 
     @GetMapping({"/releases/{id}/media", "/releases/{id}/media/"})
-    Map<String, Object> media(Caller caller, @PathVariable String id) {
+    Success<List<MediaView>> media(Caller caller, @PathVariable String id) {
         if (releases.status(caller.tenantId(), id).isEmpty()) {
             throw ApiException.notFound("Release");
         }
@@ -205,6 +243,11 @@ class ReleaseMediaController {
      * ({@code release/cover.jpg}) and the media's id are accepted too. Encoded slashes ({@code %2F}) are refused by
      * the gateway's firewall, so clients send the key's slashes as they are.
      */
+    @Operation(summary = "Delete a media file of a draft or rejected release")
+    @ApiResponse(responseCode = "200", description = "Media deleted successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MediaAnswers.Deleted.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MediaAnswers.DeleteAccepted.class)))
     @DeleteMapping("/releases/{id}/media/{*cloudId}")
     ResponseEntity<?> delete(Caller caller, @PathVariable String id, @PathVariable String cloudId,
                              @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
@@ -224,13 +267,13 @@ class ReleaseMediaController {
                 new DeleteMedia(releaseId, objectKey), Fingerprint.of("delete " + objectKey), key,
                 Prefer.respondAsync(prefer)));
         if (result.outcome().isEmpty()) {
-            return accepted(result.requestId(), Map.of("cloudId", objectKey));
+            return accepted(result.requestId(), new MediaAnswers.Key(objectKey));
         }
         RequestOutcome outcome = result.outcome().get();
         if (!outcome.succeeded()) {
             return ResponseEntity.status(outcome.httpStatus()).body(ApiError.of(outcome.message(), outcome.errors()));
         }
-        return ResponseEntity.ok(Map.of("success", true, "message", "Media deleted successfully"));
+        return ResponseEntity.ok(new MediaAnswers.Deleted(true, "Media deleted successfully"));
     }
 
     /** The release's id when it exists for the caller and takes media; 404 / 400 otherwise — before any body read. */
@@ -313,20 +356,13 @@ class ReleaseMediaController {
                     : "No file was accepted: " + firstRefusal.message();
             return ResponseEntity.status(firstRefusal.httpStatus()).body(ApiError.of(message, errors));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
         if (single) {
-            body.put("message", "Media uploaded successfully");
-            body.put("data", media.get(0));
-            return ResponseEntity.ok(body);
+            return ResponseEntity.ok(new MediaAnswers.TrackFileUploaded(true, "Media uploaded successfully",
+                    media.get(0)));
         }
-        body.put("data", media);
-        body.put("message", media.size() + " files uploaded to release"
-                + (errors.isEmpty() ? "" : "; " + errors.size() + " refused"));
-        if (!errors.isEmpty()) {
-            body.put("errors", errors);
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new MediaAnswers.FilesUploaded(true, media,
+                media.size() + " files uploaded to release" + (errors.isEmpty() ? "" : "; " + errors.size()
+                        + " refused"), errors));
     }
 
     /** What is known of a file whose inspection has not answered yet. */
@@ -342,8 +378,7 @@ class ReleaseMediaController {
     private static ResponseEntity<?> accepted(UUID requestId, Object data) {
         String location = "/requests/" + requestId;
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(location))
-                .body(Map.of("success", true, "message", "Accepted; the outcome will be at " + location,
-                        "data", data));
+                .body(Success.of("Accepted; the outcome will be at " + location, data));
     }
 
     private static ResponseEntity<?> refused(UploadRejectedException e) {

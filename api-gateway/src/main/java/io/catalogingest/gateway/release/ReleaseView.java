@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A release as Royalti's API returns it ({@code data} of {@code GET /releases/{id}}): its fields, review progress,
@@ -26,10 +27,12 @@ record ReleaseView(String id, @JsonProperty("TenantId") String tenantId,
                    Instant updatedAt) {
 
     /** An artist credit: {@code id} when the client named an artist by UUID, else {@code artistName}. */
+    @Schema(name = "ReleaseArtist")
     record Artist(String id, String artistName, String type) {
     }
 
     /** A track of the release. {@code duration} is the declared one, in seconds. */
+    @Schema(name = "ReleaseTrack")
     record Track(String id, @JsonProperty("ReleaseId") String releaseId, int trackNumber, String title,
                  String version, String isrc, String iswc, BigDecimal duration, String displayArtist,
                  List<Artist> artists, boolean explicit, String language, List<String> mainGenre,

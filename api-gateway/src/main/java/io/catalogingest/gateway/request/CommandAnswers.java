@@ -1,8 +1,6 @@
 package io.catalogingest.gateway.request;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
@@ -25,14 +23,8 @@ public final class CommandAnswers {
     }
 
     /** Royalti's success envelope; a null message is left out. */
-    public static Map<String, Object> success(String message, Object data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        if (message != null) {
-            body.put("message", message);
-        }
-        body.put("data", data);
-        return body;
+    public static <T> Success<T> success(String message, T data) {
+        return Success.of(message, data);
     }
 
     /**
@@ -44,8 +36,7 @@ public final class CommandAnswers {
             String location = "/requests/" + requestId;
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(location))
                     .header("X-Request-Id", requestId)
-                    .body(success("Accepted; the outcome will be at " + location,
-                            Map.of("status", "pending", "requestId", result.requestId(), "location", location)));
+                    .body(Accepted.of(Pending.of(result.requestId())));
         }
         RequestOutcome outcome = result.outcome().get();
         ResponseEntity.BodyBuilder response = ResponseEntity.status(outcome.httpStatus()).header("X-Request-Id",

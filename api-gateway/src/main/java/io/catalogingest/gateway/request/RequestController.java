@@ -1,7 +1,5 @@
 package io.catalogingest.gateway.request;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,25 +20,16 @@ class RequestController {
     }
 
     @GetMapping("/requests/{requestId}")
-    Map<String, Object> request(Caller caller, @PathVariable String requestId) {
+    RequestState request(Caller caller, @PathVariable String requestId) {
         UUID id = parse(requestId);
         AcceptedRequest accepted = dispatcher.accepted(caller.tenantId(), id)
                 .orElseThrow(() -> ApiException.notFound("Request"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", id);
-        body.put("kind", accepted.kind());
-        body.put("acceptedAt", accepted.createdAt());
-        dispatcher.outcome(caller.tenantId(), id).ifPresentOrElse(outcome -> {
-            body.put("status", outcome.outcome());
-            body.put("httpStatus", outcome.httpStatus());
-            body.put("resourceType", outcome.resourceType());
-            body.put("resourceId", outcome.resourceId());
-            body.put("location", ResourceLocations.of(outcome.resourceType(), outcome.resourceId()));
-            body.put("message", outcome.message());
-            body.put("errors", outcome.errors());
-            body.put("completedAt", outcome.completedAt());
-        }, () -> body.put("status", "pending"));
-        return body;
+        return dispatcher.outcome(caller.tenantId(), id).<RequestState>map(outcome -> new RequestState.Completed(id,
+                        accepted.kind(), accepted.createdAt(), outcome.outcome(), outcome.httpStatus(),
+                        outcome.resourceType(), outcome.resourceId(),
+                        ResourceLocations.of(outcome.resourceType(), outcome.resourceId()), outcome.message(),
+                        outcome.errors(), outcome.completedAt()))
+                .orElseGet(() -> new RequestState.Waiting(id, accepted.kind(), accepted.createdAt(), "pending"));
     }
 
     private static UUID parse(String text) {

@@ -12,6 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.gateway.request.Accepted;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.ReleaseApproved;
@@ -50,6 +57,15 @@ class ReviewController {
     }
 
     // no trailing-slash variant: the security configuration requires the admin role on exactly /releases/*/review
+    @Operation(summary = "Approve or reject a submitted release (admin)")
+    @ApiResponse(responseCode = "200", description = "Release approved / rejected successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "409", description = "The release is not submitted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ReviewRequest.class)))
     @PostMapping("/releases/{id}/review")
     ResponseEntity<?> review(Caller caller, @PathVariable String id,
                              @RequestBody(required = false) JsonNode body,
@@ -83,7 +99,7 @@ class ReviewController {
 
     private ResponseEntity<Object> answer(Caller caller, UUID releaseId, CommandResult result, String message) {
         return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/releases/" + releaseId,
-                CommandAnswers.success(message, releases.find(caller.tenantId(), releaseId)
+                new ReviewAnswer(true, message, releases.find(caller.tenantId(), releaseId)
                         .orElseThrow(() -> ApiException.notFound("Release")))));
     }
 

@@ -95,6 +95,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the error page of a request that was already let through (or refused before security)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // the OpenAPI document and its UI page: the contract is public, the data is not
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         // metrics and the rest are for operators, not for every tenant's users
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/releases/*/review", "/releases/*/review/**").hasRole(Roles.ADMIN)

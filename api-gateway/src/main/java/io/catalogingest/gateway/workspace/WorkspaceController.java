@@ -21,6 +21,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.gateway.request.Accepted;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.upc.UpcBlock;
@@ -35,6 +42,7 @@ import io.catalogingest.gateway.request.CommandAnswers;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
+import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.web.Fingerprint;
 import io.catalogingest.gateway.web.IdempotencyKeys;
@@ -67,18 +75,25 @@ class WorkspaceController {
     }
 
     @GetMapping({"/tenant/settings", "/tenant/settings/"})
-    Map<String, Object> settings(Caller caller) {
+    Success<List<WorkspaceAnswers.Setting>> settings(Caller caller) {
         requireAdmin(caller);
         return CommandAnswers.success(null, settingViews(caller.tenantId()));
     }
 
     @GetMapping("/tenant/settings/{name}")
-    Map<String, Object> setting(Caller caller, @PathVariable String name) {
+    Success<WorkspaceAnswers.Setting> setting(Caller caller, @PathVariable String name) {
         requireAdmin(caller);
         WorkspaceSetting setting = known(name);
         return CommandAnswers.success(null, settingView(caller.tenantId(), setting));
     }
 
+    @Operation(summary = "Change a workspace setting (admin)", description = "Royalti's style: {\"value\": …}")
+    @ApiResponse(responseCode = "200", description = "Setting updated successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.SettingAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.SettingRequest.class)))
     @PutMapping(path = "/tenant/settings/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> changeSetting(Caller caller, @PathVariable String name,
                                          @RequestBody(required = false) JsonNode body,
@@ -101,33 +116,39 @@ class WorkspaceController {
                 Topics.CATALOG_COMMANDS, WorkspaceMessages.CHANGE_SETTING, caller.tenantId(), command,
                 Fingerprint.of("setting " + name + " " + value.value()), key, Prefer.respondAsync(prefer)));
         return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/tenant/settings/" + name,
-                CommandAnswers.success("Setting updated successfully", settingView(caller.tenantId(), setting))));
+                new WorkspaceAnswers.SettingAnswer(true, "Setting updated successfully",
+                        settingView(caller.tenantId(), setting))));
     }
 
     @GetMapping({"/tenant/upc-blocks", "/tenant/upc-blocks/"})
-    Map<String, Object> blocks(Caller caller) {
+    Success<WorkspaceAnswers.UpcBlocks> blocks(Caller caller) {
         requireAdmin(caller);
         Map<WorkspaceSetting, String> settings = effectiveSettings(caller.tenantId());
-        List<Map<String, Object>> blocks = reader.blocks(caller.tenantId()).stream().map(WorkspaceController::view)
-                .toList();
-        long free = blocks.stream().filter(block -> "active".equals(block.get("status")))
-                .mapToLong(block -> (Long) block.get("free")).sum();
+        List<WorkspaceAnswers.UpcBlock> blocks = reader.blocks(caller.tenantId()).stream()
+                .map(WorkspaceController::view).toList();
+        long free = blocks.stream().filter(block -> "active".equals(block.status()))
+                .mapToLong(WorkspaceAnswers.UpcBlock::free).sum();
         long threshold = Long.parseLong(settings.get(WorkspaceSetting.UPC_LOW_THRESHOLD));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("autoUpc", Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC)));
-        data.put("free", free);
-        data.put("lowThreshold", threshold);
-        data.put("low", free < threshold);
-        data.put("blocks", blocks);
-        return CommandAnswers.success(null, data);
+        return CommandAnswers.success(null, new WorkspaceAnswers.UpcBlocks(
+                Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC)), free, threshold, free < threshold,
+                blocks));
     }
 
     @GetMapping("/tenant/upc-blocks/{id}")
-    Map<String, Object> block(Caller caller, @PathVariable String id) {
+    Success<WorkspaceAnswers.UpcBlock> block(Caller caller, @PathVariable String id) {
         requireAdmin(caller);
         return CommandAnswers.success(null, view(find(caller, id)));
     }
 
+    @Operation(summary = "Add a GS1 company-prefix block of UPCs (admin)")
+    @ApiResponse(responseCode = "201", description = "UPC block added successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.UpcBlockAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "409", description = "The prefix belongs to a block already",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.UpcBlockRequest.class)))
     @PostMapping(path = {"/tenant/upc-blocks", "/tenant/upc-blocks/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> addBlock(Caller caller, @RequestBody(required = false) JsonNode body,
                                     @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
@@ -143,9 +164,15 @@ class WorkspaceController {
                 key, Prefer.respondAsync(prefer)));
         return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource(
                 "/tenant/upc-blocks/" + outcome.resourceId(),
-                CommandAnswers.success("UPC block added successfully", view(find(caller, outcome.resourceId())))));
+                new WorkspaceAnswers.UpcBlockAnswer(true, "UPC block added successfully",
+                        view(find(caller, outcome.resourceId())))));
     }
 
+    @Operation(summary = "Retire a UPC block (admin)")
+    @ApiResponse(responseCode = "200", description = "UPC block retired",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.UpcBlockAnswer.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @DeleteMapping("/tenant/upc-blocks/{id}")
     ResponseEntity<Object> retireBlock(Caller caller, @PathVariable String id,
                                        @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
@@ -159,7 +186,7 @@ class WorkspaceController {
                 Topics.CATALOG_COMMANDS, WorkspaceMessages.RETIRE_UPC_BLOCK, caller.tenantId(),
                 new RetireUpcBlock(blockId), Fingerprint.of("retire " + blockId), key, Prefer.respondAsync(prefer)));
         return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/tenant/upc-blocks/" + blockId,
-                CommandAnswers.success("UPC block retired", view(find(caller, blockId)))));
+                new WorkspaceAnswers.UpcBlockAnswer(true, "UPC block retired", view(find(caller, blockId)))));
     }
 
     private static void requireAdmin(Caller caller) {
@@ -194,47 +221,32 @@ class WorkspaceController {
         return settings;
     }
 
-    private List<Map<String, Object>> settingViews(String tenantId) {
+    private List<WorkspaceAnswers.Setting> settingViews(String tenantId) {
         Map<String, WorkspaceReader.Setting> own = new LinkedHashMap<>();
         reader.settings(tenantId).forEach(setting -> own.put(setting.name(), setting));
-        List<Map<String, Object>> views = new ArrayList<>();
+        List<WorkspaceAnswers.Setting> views = new ArrayList<>();
         for (WorkspaceSetting setting : WorkspaceSetting.values()) {
             Optional<WorkspaceReader.Setting> set = Optional.ofNullable(own.get(setting.settingName()));
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", setting.settingName());
-            view.put("value", setting.typed(set.map(WorkspaceReader.Setting::value)
-                    .orElseGet(() -> defaults.valueOf(setting))));
-            view.put("isDefault", set.isEmpty());
-            view.put("updatedAt", set.map(WorkspaceReader.Setting::updatedAt).orElse(null));
-            views.add(view);
+            views.add(new WorkspaceAnswers.Setting(setting.settingName(),
+                    setting.typed(set.map(WorkspaceReader.Setting::value).orElseGet(() -> defaults.valueOf(setting))),
+                    set.isEmpty(), set.map(WorkspaceReader.Setting::updatedAt).orElse(null)));
         }
         return views;
     }
 
-    private Map<String, Object> settingView(String tenantId, WorkspaceSetting setting) {
-        return settingViews(tenantId).stream().filter(view -> setting.settingName().equals(view.get("name")))
+    private WorkspaceAnswers.Setting settingView(String tenantId, WorkspaceSetting setting) {
+        return settingViews(tenantId).stream().filter(view -> setting.settingName().equals(view.name()))
                 .findFirst().orElseThrow();
     }
 
-    private static Map<String, Object> view(WorkspaceReader.Block block) {
+    private static WorkspaceAnswers.UpcBlock view(WorkspaceReader.Block block) {
         UpcBlock rule = new UpcBlock(block.companyPrefix(), block.firstItemReference(), block.lastItemReference(),
                 block.gtinLength());
         long used = block.nextItemReference() - block.firstItemReference();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", block.id());
-        view.put("companyPrefix", block.companyPrefix());
-        view.put("gtinLength", block.gtinLength());
-        view.put("firstItemReference", block.firstItemReference());
-        view.put("lastItemReference", block.lastItemReference());
-        view.put("firstUpc", rule.upcFor(block.firstItemReference()).value());
-        view.put("lastUpc", rule.upcFor(block.lastItemReference()).value());
-        view.put("capacity", rule.capacity());
-        view.put("used", used);
-        view.put("free", rule.capacity() - used);
-        view.put("status", block.status());
-        view.put("createdAt", block.createdAt());
-        view.put("retiredAt", block.retiredAt());
-        return view;
+        return new WorkspaceAnswers.UpcBlock(block.id(), block.companyPrefix(), block.gtinLength(),
+                block.firstItemReference(), block.lastItemReference(),
+                rule.upcFor(block.firstItemReference()).value(), rule.upcFor(block.lastItemReference()).value(),
+                rule.capacity(), used, rule.capacity() - used, block.status(), block.createdAt(), block.retiredAt());
     }
 
     /** The body of a new block, checked for shape and for the rules a block must satisfy on its own. */
@@ -302,7 +314,11 @@ class WorkspaceController {
         if (value.isString()) {
             return value.asString();
         }
+        if (value.isArray() && value.valueStream().allMatch(JsonNode::isString)) {
+            // webhook-enabledEvents as an array, as Royalti's SDK sends it
+            return String.join(",", value.valueStream().map(JsonNode::asString).toList());
+        }
         throw ApiException.badRequest("Invalid setting", List.of(new FieldError("value",
-                "must be a string, a boolean or a whole number")));
+                "must be a string, a boolean, a whole number or an array of strings")));
     }
 }

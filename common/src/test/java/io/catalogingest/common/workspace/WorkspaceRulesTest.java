@@ -31,7 +31,7 @@ class WorkspaceRulesTest {
     void aBooleanIsAnAutoUpcValueButNotAThreshold() {
         assertThat(WorkspaceSetting.AUTO_UPC.normalize(Boolean.FALSE).value()).isEqualTo("false");
         assertThat(WorkspaceSetting.UPC_LOW_THRESHOLD.normalize(Boolean.TRUE).ok()).isFalse();
-        assertThat(WorkspaceSetting.byName("webhook-url")).isEmpty();
+        assertThat(WorkspaceSetting.byName("webhook-secret")).as("the signing secret is not a setting").isEmpty();
     }
 
     @ParameterizedTest(name = "{0} GTIN-{1} [{2}..{3}] -> {4}")

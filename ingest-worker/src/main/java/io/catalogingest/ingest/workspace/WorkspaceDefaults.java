@@ -27,6 +27,9 @@ record WorkspaceDefaults(@DefaultValue("true") boolean autoUpc, @DefaultValue("1
         return switch (setting) {
             case AUTO_UPC -> Boolean.toString(autoUpc);
             case UPC_LOW_THRESHOLD -> Long.toString(upcLowThreshold);
+            // webhooks are off until a workspace admin sets a URL, turns them on and takes a signing secret
+            case WEBHOOK_URL, WEBHOOK_ENABLED_EVENTS -> "";
+            case WEBHOOK_IS_ACTIVE -> "false";
         };
     }
 }
