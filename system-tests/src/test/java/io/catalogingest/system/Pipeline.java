@@ -94,7 +94,9 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts a webhook-dispatcher (not part of {@link #start}: only the tests of webhooks need one). */
     ConfigurableApplicationContext startWebhookDispatcher(Map<String, Object> extraProperties) {
-        return run(WebhookDispatcherApplication.class, WebApplicationType.NONE, Map.of(), extraProperties);
+        // every service's application.yml is named alike on this classpath: the dispatcher's own keys are given here
+        return run(WebhookDispatcherApplication.class, WebApplicationType.NONE,
+                Map.of("catalog.health.readiness-include", "readinessState,db"), extraProperties);
     }
 
     String gatewayUrl() {
