@@ -7,7 +7,7 @@
 # Unlike scripts/bench-upload.sh (the upload engine alone), every gateway upload here is the Royalti track upload
 # POST /releases/{id}/tracks/{trackId}/media/file with a JWT: the release and track checks, the stream to the temp
 # bucket, the RegisterMedia command over Kafka and the ingest-worker's inspection and registration, answered
-# synchronously (201 once registered). Per scenario and round, interleaved:
+# synchronously (200 once registered, as Royalti answers). Per scenario and round, interleaved:
 #   direct : curl -T FILE, SigV4 (UNSIGNED-PAYLOAD), one PUT per file straight to the stack's S3 (temp bucket)
 #   gateway: curl -F file=@FILE;type=audio/wav to one track each (N tracks of one draft release, N at once)
 # Files are WAVs (a 44-byte RIFF header + random PCM bytes), 1 x BENCH_LARGE_MB and BENCH_CONCURRENCY x BENCH_SMALL_MB.
