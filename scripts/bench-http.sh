@@ -12,7 +12,7 @@
 #
 # Knobs (environment): GATEWAY_URL [http://127.0.0.1:${GATEWAY_PORT:-8080}]  BENCH_TENANT [bench-http]
 #   BENCH_CONNECTIONS ["16 64"]  BENCH_WARMUP [10s]  BENCH_DURATION [20s]  BENCH_THREADS [2]
-#   BENCH_MODES ["get sync async bulk"]  BENCH_BULK_SIZE [100]  BENCH_UPC [given] (auto: the worker allocates from
+#   BENCH_MODES ["get sync async bulk"]  BENCH_NONCE_FILE [$CATALOG_STATE_DIR/bench-http.nonce]  BENCH_BULK_SIZE [100]  BENCH_UPC [given] (auto: the worker allocates from
 #   the workspace's block, which then needs room for every product of the run)
 # Needs wrk (apt-get install -y wrk), curl and jq. Only 127.0.0.1 is targeted; every wrk run stops by itself.
 set -euo pipefail
@@ -28,6 +28,7 @@ ROOT="$(cd -P "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 : "${BENCH_BULK_SIZE:=100}"
 : "${BENCH_UPC:=given}"
 
+(( BENCH_THREADS >= 1 && BENCH_THREADS <= 9 )) || { echo "bench-http: BENCH_THREADS must be 1..9 (one digit of each UPC)" >&2; exit 2; }
 for tool in wrk curl jq; do
   command -v "$tool" >/dev/null || { echo "bench-http: $tool is missing (apt-get install -y $tool)" >&2; exit 2; }
 done
@@ -36,8 +37,11 @@ done
 
 TOKEN="$("$ROOT/catalog" token --tenant "$BENCH_TENANT" --ttl 7200)"
 export BENCH_TOKEN="$TOKEN" BENCH_BULK_SIZE BENCH_UPC
-# every wrk run (warm-ups too) gets its own nonce: the given UPCs of one run never repeat another's
-NONCE_BASE=$(( RANDOM % 1000 ))
+# every wrk run (warm-ups too) gets its own nonce, kept in a file from one invocation to the next: the given UPCs of
+# one run never repeat another's, also across invocations against the same stack (a repeat would be a 409, not a 201)
+NONCE_FILE="${BENCH_NONCE_FILE:-${CATALOG_STATE_DIR:-$ROOT/.local}/bench-http.nonce}"
+mkdir -p "$(dirname "$NONCE_FILE")"
+NONCE_BASE=$(cat "$NONCE_FILE" 2>/dev/null || echo $(( RANDOM % 10000 )))
 RUNS=0
 
 # the product the GET baseline reads
@@ -54,7 +58,8 @@ trap 'rm -rf "$OUT"' EXIT
 run() { # run MODE CONNECTIONS DURATION -> wrk's output file
   local mode=$1 conns=$2 duration=$3 file="$OUT/$1-$2-$3.txt"
   RUNS=$((RUNS + 1))
-  BENCH_NONCE=$(( (NONCE_BASE + RUNS) % 1000 )) BENCH_MODE=$mode wrk -t"$BENCH_THREADS" -c"$conns" -d"$duration" --timeout 30s -s "$ROOT/scripts/bench/http.lua" \
+  echo $(( (NONCE_BASE + RUNS) % 10000 )) > "$NONCE_FILE"
+  BENCH_NONCE=$(( (NONCE_BASE + RUNS) % 10000 )) BENCH_MODE=$mode wrk -t"$BENCH_THREADS" -c"$conns" -d"$duration" --timeout 30s -s "$ROOT/scripts/bench/http.lua" \
     "$GATEWAY_URL" > "$file" 2>&1 || true
   echo "$file"
 }

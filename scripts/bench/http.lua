@@ -42,7 +42,8 @@ local function product()
   if autoUpc then
     return string.format('{"title":"%s","type":"Audio"}', title)
   end
-  local upc = gtin13(string.format("2%03d%02d%06d", nonce % 1000, threadNumber % 100, counter % 1000000))
+  -- 2 + 4 digits of run nonce + 1 of thread + 6 of counter (at most 9 wrk threads, a million products per thread)
+  local upc = gtin13(string.format("2%04d%01d%06d", nonce % 10000, threadNumber % 10, counter % 1000000))
   return string.format('{"title":"%s","type":"Audio","upc":"%s"}', title, upc)
 end
 

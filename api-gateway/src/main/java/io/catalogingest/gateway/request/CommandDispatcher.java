@@ -72,11 +72,13 @@ public class CommandDispatcher {
             }
             throw brokerDown();
         }
+        long start = System.nanoTime();
         AcceptedRequest accepted = AcceptedRequest.publishing(requestId, tenant, command.kind(), command.subject(),
                 command.idempotencyKey(), command.bodyHash());
         if (!requests.register(accepted, objectKey(command.payload()))) {
             return replay(command);
         }
+        long registered = System.nanoTime();
         CompletableFuture<Void> done = command.respondAsync() ? null : waiter.expect(requestId);
         Envelope<T> envelope = envelope(command, requestId);
         if (!publish(command.topic(), List.of(envelope), List.of(requestId))) {
@@ -85,11 +87,37 @@ public class CommandDispatcher {
             waiter.forget(requestId);
             return CommandResult.pending(requestId);
         }
+        long published = System.nanoTime();
         log.info("Accepted {} request {} for {} of tenant {}", command.kind(), requestId, command.subject(), tenant);
         if (done == null) {
+            if (log.isDebugEnabled()) {
+                log.debug("Request {} stages (us): register {} publish {} (asynchronous)", requestId,
+                        (registered - start) / 1000, (published - registered) / 1000);
+            }
             return CommandResult.pending(requestId);
         }
-        return new CommandResult(requestId, await(done, tenant, requestId));
+        if (!awaitWakeUp(done, requestId)) {
+            log.info("Request {} has no outcome after {}; answering 202", requestId, syncWait);
+        }
+        long awoken = System.nanoTime();
+        // the outcome row may exist even when the wake-up was missed (e.g. an earlier replay consumed it)
+        Optional<RequestOutcome> outcome = requests.outcome(tenant, requestId);
+        stageTimings(requestId, start, registered, published, awoken, System.nanoTime());
+        return new CommandResult(requestId, outcome);
+    }
+
+    /**
+     * The waits of one request, at DEBUG (docs/benchmarks/http.md): registering it (Postgres), the broker's
+     * acknowledgement of its command, the wait for the worker's outcome event (the worker's fetch, its transaction,
+     * its event's acknowledgement, this replica's outcome consumer) and reading the outcome.
+     */
+    private static void stageTimings(UUID requestId, long start, long registered, long published, long awoken,
+                                     long read) {
+        if (log.isDebugEnabled()) {
+            log.debug("Request {} stages (us): register {} publish {} outcome-wait {} outcome-read {}", requestId,
+                    (registered - start) / 1000, (published - registered) / 1000, (awoken - published) / 1000,
+                    (read - awoken) / 1000);
+        }
     }
 
     /**
@@ -332,18 +360,28 @@ public class CommandDispatcher {
     }
 
     private Optional<RequestOutcome> await(CompletableFuture<Void> done, String tenant, UUID requestId) {
-        try {
-            done.get(syncWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        if (!awaitWakeUp(done, requestId)) {
             log.info("Request {} has no outcome after {}; answering 202", requestId, syncWait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-            log.debug("Stopped waiting for request {}", requestId);
-        } finally {
-            waiter.forget(requestId);
         }
         // the outcome row may exist even when the wake-up was missed (e.g. an earlier replay consumed it)
         return requests.outcome(tenant, requestId);
+    }
+
+    /** Waits (bounded) until the outcome consumer wakes the request; false when the wait ran out. */
+    private boolean awaitWakeUp(CompletableFuture<Void> done, UUID requestId) {
+        try {
+            done.get(syncWait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            log.debug("Stopped waiting for request {}", requestId);
+            return true;
+        } finally {
+            waiter.forget(requestId);
+        }
     }
 }

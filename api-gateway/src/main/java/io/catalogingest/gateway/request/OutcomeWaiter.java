@@ -109,8 +109,11 @@ public class OutcomeWaiter implements SmartLifecycle {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     Header header = record.headers().lastHeader(CloudEventHeaders.REQUEST_ID);
-                    if (header != null) {
-                        complete(new String(header.value(), StandardCharsets.UTF_8));
+                    if (header != null && complete(new String(header.value(), StandardCharsets.UTF_8))
+                            && log.isDebugEnabled()) {
+                        // the event's age: from the worker's send (its producer's timestamp) to this wake-up
+                        log.debug("Woke a request with an event {} ms old",
+                                System.currentTimeMillis() - record.timestamp());
                     }
                 }
             }
@@ -164,15 +167,18 @@ public class OutcomeWaiter implements SmartLifecycle {
         return partitions;
     }
 
-    private void complete(String requestId) {
+    /** Wakes the request, if this replica has one waiting; whether it had. */
+    private boolean complete(String requestId) {
         try {
             CompletableFuture<Void> future = waiting.remove(UUID.fromString(requestId));
             if (future != null) {
                 future.complete(null);
+                return true;
             }
         } catch (IllegalArgumentException e) {
             log.debug("Ignoring an event whose ce_requestid is not a UUID");
         }
+        return false;
     }
 
     @Override

@@ -83,6 +83,7 @@ class CatalogCommandListener {
                     "fetch.max.wait.ms=${catalog.ingest.batch.fetch-max-wait-ms:100}",
                     "max.partition.fetch.bytes=${catalog.ingest.batch.max-partition-fetch-bytes:4194304}"})
     void on(List<ConsumerRecord<String, byte[]>> records) {
+        long polled = System.currentTimeMillis();
         List<Envelope<?>> envelopes = new ArrayList<>(records.size());
         RuntimeException stop = null;
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -110,6 +111,11 @@ class CatalogCommandListener {
         }
         if (stop != null) {
             throw new BatchListenerFailedException(stop.getMessage(), stop, envelopes.size());
+        }
+        if (log.isDebugEnabled() && !records.isEmpty()) {
+            // the first record's age at the poll: from its producer's send to this consumer (fetch wait included)
+            log.debug("Applied a poll of {} records in {} ms; the first was {} ms old when polled", records.size(),
+                    System.currentTimeMillis() - polled, polled - records.get(0).timestamp());
         }
     }
 
@@ -256,6 +262,11 @@ class CatalogCommandListener {
                     new ConcurrentKafkaListenerContainerFactory<>();
             configurer.configure(factory, consumerFactory);
             factory.setBatchListener(true);
+            // the offsets of a poll are committed without waiting for the coordinator's answer, so the next poll is
+            // not held up by a round trip (docs/benchmarks/http.md). At-least-once is unchanged: a poll is committed
+            // only after its records were applied and their events acknowledged; a commit that is lost redelivers
+            // them, and the ledger (processed_message) applies each message once.
+            factory.getContainerProperties().setSyncCommits(false);
             return factory;
         }
     }
