@@ -31,8 +31,9 @@ import io.catalogingest.faults.Topology.Replica;
 public final class FaultSuite {
 
     private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
-    /** sweeper settings given to the approval-workers (Topology) and the age beyond which an unowned object counts */
-    private static final Duration ORPHAN_AGE = Duration.ofSeconds(60 + 15 + 30);
+    /** The age beyond which an unowned temporary object counts: the sweeper's minimum age, a run of it, and slack. */
+    private static final Duration ORPHAN_AGE = Topology.SWEEPER_MIN_AGE.plus(Topology.SWEEPER_INTERVAL)
+            .plusSeconds(30);
 
     private final SuiteOptions options;
     private final Topology topology;
@@ -164,6 +165,9 @@ public final class FaultSuite {
         }
         if (recover.isEmpty()) {
             failures.add("probes on every partition did not pass within " + options.recoverBound().toSeconds() + " s");
+        } else if (fault.recoveryTarget > 0 && recover.get().toSeconds() > fault.recoveryTarget) {
+            failures.add("partitions processing again after " + recover.get().toSeconds() + " s, not within "
+                    + fault.recoveryTarget + " s");
         }
 
         Invariants.Settled settled = invariants.settle(load.ledger(), tenant, options.settleBound());

@@ -61,7 +61,7 @@ final class Invariants {
     /** One read of a tenant's state. */
     private record State(Map<String, Integer> productsByTitle, Map<String, Integer> releasesByTitle,
                          Map<String, String> releaseStatus, Set<String> coverMedia, Set<String> trackMedia,
-                         Set<String> outcomes) {
+                         Set<String> files, Set<String> outcomes) {
     }
 
     /**
@@ -119,6 +119,7 @@ final class Invariants {
                 case RELEASE_CREATE -> state.releasesByTitle().getOrDefault(op.marker, 0) >= 1;
                 case UPLOAD_COVER -> state.coverMedia().contains(op.releaseId);
                 case UPLOAD_TRACK -> state.trackMedia().contains(op.releaseId);
+                case UPLOAD_FILE -> state.files().contains(op.releaseId + "/" + op.marker);
                 case SUBMIT -> !"draft".equals(state.releaseStatus().getOrDefault(op.releaseId, "draft"));
                 case APPROVE -> Set.of("approved", "completed").contains(state.releaseStatus().get(op.releaseId));
             };
@@ -136,10 +137,10 @@ final class Invariants {
             if (!op.acknowledged()) {
                 continue;
             }
+            boolean upload = op.kind == Kind.UPLOAD_COVER || op.kind == Kind.UPLOAD_TRACK || op.kind == Kind.UPLOAD_FILE;
             boolean terminal = op.kind == Kind.APPROVE
                     ? "completed".equals(state.releaseStatus().get(op.releaseId))
-                    : !op.acceptedPending() || op.kind == Kind.UPLOAD_COVER || op.kind == Kind.UPLOAD_TRACK
-                    || state.outcomes().contains(op.requestId);
+                    : !op.acceptedPending() || upload || state.outcomes().contains(op.requestId);
             if (!terminal) {
                 open.add(op);
             }
@@ -173,12 +174,19 @@ final class Invariants {
             }
             Set<String> cover = new HashSet<>();
             Set<String> track = new HashSet<>();
-            try (PreparedStatement query = db.prepareStatement("select release_id::text, track_id is not null from media"
-                    + " where tenant_id = ? and status in ('registered', 'promoted')")) {
+            Set<String> files = new HashSet<>();
+            try (PreparedStatement query = db.prepareStatement("select release_id::text, track_id is not null, name"
+                    + " from media where tenant_id = ? and status in ('registered', 'promoted')")) {
                 query.setString(1, tenant);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        (rows.getBoolean(2) ? track : cover).add(rows.getString(1));
+                        if (rows.getBoolean(2)) {
+                            track.add(rows.getString(1));
+                        } else if ("cover.png".equals(rows.getString(3))) {
+                            cover.add(rows.getString(1));
+                        } else {
+                            files.add(rows.getString(1) + "/" + rows.getString(3));
+                        }
                     }
                 }
             }
@@ -195,7 +203,7 @@ final class Invariants {
                     }
                 }
             }
-            return new State(products, releases, status, cover, track, outcomes);
+            return new State(products, releases, status, cover, track, files, outcomes);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 final class Ledger {
 
     enum Kind {
-        PRODUCT_SYNC, PRODUCT_ASYNC, PROBE, RELEASE_CREATE, UPLOAD_COVER, UPLOAD_TRACK, SUBMIT, APPROVE;
+        PRODUCT_SYNC, PRODUCT_ASYNC, PROBE, RELEASE_CREATE, UPLOAD_COVER, UPLOAD_TRACK, UPLOAD_FILE, SUBMIT, APPROVE;
 
         boolean product() {
             return this == PRODUCT_SYNC || this == PRODUCT_ASYNC || this == PROBE;
@@ -27,6 +27,7 @@ final class Ledger {
         volatile int status;
         volatile int attempts;
         volatile String requestId;
+        volatile boolean jsonBody;
         /** the last answer, kept for release creates (their body names the release) */
         volatile GatewayClient.Reply reply;
 
@@ -37,6 +38,7 @@ final class Ledger {
         }
 
         void answered(GatewayClient.Reply reply) {
+            jsonBody = reply.body() != null;
             status = reply.status();
             attempts = reply.attempts();
             requestId = reply.requestId().orElse(null);
@@ -54,7 +56,7 @@ final class Ledger {
         @Override
         public String toString() {
             return kind + " " + (marker != null ? marker : "") + (releaseId != null ? " release " + releaseId : "")
-                    + " -> " + status + " after " + attempts + " attempt(s)";
+                    + " -> " + status + (jsonBody ? "" : " (no JSON body)") + " after " + attempts + " attempt(s)";
         }
     }
 

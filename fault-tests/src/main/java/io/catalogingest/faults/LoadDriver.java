@@ -67,6 +67,7 @@ final class LoadDriver {
         for (int i = 0; i < options.releaseClients(); i++) {
             threads.add(started(new Thread(this::releases, "releases-" + i)));
         }
+        threads.add(started(new Thread(this::uploads, "uploads")));
     }
 
     private static Thread started(Thread thread) {
@@ -118,14 +119,34 @@ final class LoadDriver {
         }
     }
 
+    /**
+     * Keeps an upload in flight at all times, so that every fault meets one mid-stream: one draft release, then
+     * artwork files with new names, one request each.
+     */
+    private void uploads() {
+        String releaseId = null;
+        while (running && releaseId == null) {
+            String marker = "u-" + scenario + "-" + sequence.incrementAndGet();
+            Op create = post(Kind.RELEASE_CREATE, marker, null, "/releases", userToken, Body.json(release(marker)));
+            releaseId = create.acknowledged() ? resolveRelease(create) : null;
+            create.releaseId = releaseId;
+            if (releaseId == null) {
+                pause(options.productPause());
+            }
+        }
+        while (running) {
+            String name = "extra-" + sequence.incrementAndGet() + ".png";
+            Op upload = post(Kind.UPLOAD_FILE, name, releaseId, "/releases/" + releaseId + "/media/files", userToken,
+                    Body.multipart("files", name, "image/png", COVER_PNG));
+            if (!upload.acknowledged()) {
+                pause(options.productPause());
+            }
+        }
+    }
+
     private void releaseFlow() {
         String marker = "r-" + scenario + "-" + sequence.incrementAndGet();
-        Map<String, Object> release = new LinkedHashMap<>();
-        release.put("title", marker);
-        release.put("displayArtist", "Fault Suite");
-        release.put("artists", Map.of("Fault Suite", "primary"));
-        release.put("tracks", List.of(Map.of("title", "Dawn", "trackNumber", 1, "duration", 1)));
-        Op create = post(Kind.RELEASE_CREATE, marker, null, "/releases", userToken, Body.json(release));
+        Op create = post(Kind.RELEASE_CREATE, marker, null, "/releases", userToken, Body.json(release(marker)));
         if (!create.acknowledged()) {
             return;
         }
@@ -155,6 +176,15 @@ final class LoadDriver {
         }
         post(Kind.APPROVE, null, releaseId, "/releases/" + releaseId + "/review", adminToken,
                 Body.json(Map.of("action", "approve", "feedback", "fault suite")));
+    }
+
+    private static Map<String, Object> release(String title) {
+        Map<String, Object> release = new LinkedHashMap<>();
+        release.put("title", title);
+        release.put("displayArtist", "Fault Suite");
+        release.put("artists", Map.of("Fault Suite", "primary"));
+        release.put("tracks", List.of(Map.of("title", "Dawn", "trackNumber", 1, "duration", 1)));
+        return release;
     }
 
     private Op post(Kind kind, String marker, String releaseId, String path, String token, Body body) {

@@ -56,7 +56,7 @@ record SuiteOptions(Path root, Path state, List<Fault> faults, boolean ci,
         }
         return new SuiteOptions(root, state, faults, false, Duration.ofSeconds(10), Duration.ofSeconds(15),
                 Duration.ofSeconds(10), Duration.ofSeconds(150), Duration.ofSeconds(150), Duration.ofSeconds(90),
-                Duration.ofSeconds(20), 3, 1, Duration.ofMillis(80), env);
+                Duration.ofSeconds(20), 3, 2, Duration.ofMillis(80), env);
     }
 
     /** The addresses and secrets the services, the script and the suite share (the names of ./catalog help). */

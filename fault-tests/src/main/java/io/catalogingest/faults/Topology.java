@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 final class Topology implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Topology.class);
+    /** The orphan sweeper's settings in the approval-workers: it runs during the suite. */
+    static final Duration SWEEPER_INTERVAL = Duration.ofSeconds(15);
+    static final Duration SWEEPER_MIN_AGE = Duration.ofSeconds(60);
 
     enum Kind {
         API_GATEWAY("api-gateway", 0), INGEST_WORKER("ingest-worker", 10), APPROVAL_WORKER("approval-worker", 20);
@@ -122,8 +125,8 @@ final class Topology implements AutoCloseable {
         env.put("INGEST_WORKER_PORT", String.valueOf(replica(Kind.INGEST_WORKER, replica.index()).port(base)));
         env.put("APPROVAL_WORKER_PORT", String.valueOf(replica(Kind.APPROVAL_WORKER, replica.index()).port(base)));
         // the sweeper runs during the suite, so that it meets registrations that are still on their way
-        env.putIfAbsent("ORPHANS_INTERVAL", "30s");
-        env.putIfAbsent("ORPHANS_MIN_AGE", "2m");
+        env.put("ORPHANS_INTERVAL", SWEEPER_INTERVAL.toSeconds() + "s");
+        env.put("ORPHANS_MIN_AGE", SWEEPER_MIN_AGE.toSeconds() + "s");
         // a killed approval-worker's lease expires within the suite's bounds (the default is 10 minutes)
         env.putIfAbsent("APPROVAL_LEASE", "30s");
         Process process = builder.start();
