@@ -75,7 +75,8 @@ enum Fault {
 
                 /**
                  * Keeps Postgres down until each restarted replica has either exited or answers on its health port
-                 * (a JVM on a busy machine may take a while to reach its database), bounded; then brings it back.
+                 * (a JVM on a busy machine may take a while to reach its database), bounded; then brings it back and
+                 * starts again the replicas that exited.
                  */
                 @Override
                 public void heal() throws Exception {
@@ -97,6 +98,9 @@ enum Fault {
                                 + START_WHILE_DOWN_BOUND.toSeconds() + " s while Postgres was down");
                     }
                     topology.infraUp();
+                    for (Replica replica : restarted) {
+                        topology.start(replica);   // what a supervisor does with an exited process; no-op if alive
+                    }
                 }
 
                 @Override

@@ -132,6 +132,10 @@ final class GatewayClient {
 
     private Reply send(HttpRequest request, int attempts, Stats stats) {
         long started = System.nanoTime();
+        if (!LoopbackPorts.listening(request.uri().getPort())) {
+            stats.count(-2, System.nanoTime() - started);
+            return new Reply(-2, null, Optional.empty(), Optional.empty(), Optional.empty(), attempts);
+        }
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             stats.count(response.statusCode(), System.nanoTime() - started);

@@ -53,7 +53,7 @@ final class Invariants {
         s3.setTimeout(TimeUnit.SECONDS.toMillis(10), TimeUnit.SECONDS.toMillis(30), TimeUnit.SECONDS.toMillis(30));
     }
 
-    /** What one scenario's requests came to once it settled. */
+    /** What one scenario's requests came to once it settled; {@code acknowledged} counts the load, not the probes. */
     record Settled(int acknowledged, List<Op> lost, List<Op> duplicated, List<Op> notTerminal,
                    Duration settleTime, boolean settled) {
     }
@@ -89,7 +89,7 @@ final class Invariants {
             Thread.sleep(2000);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        int acknowledged = (int) ops.stream().filter(Op::acknowledged).count();
+        int acknowledged = (int) ops.stream().filter(op -> op.acknowledged() && op.kind != Kind.PROBE).count();
         if (state == null) {
             return new Settled(acknowledged, ops.stream().filter(Op::acknowledged).toList(), List.of(), List.of(),
                     took, false);

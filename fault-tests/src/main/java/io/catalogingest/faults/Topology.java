@@ -162,8 +162,11 @@ final class Topology implements AutoCloseable {
     }
 
     Optional<String> health(Replica replica) {
-        URI uri = URI.create("http://127.0.0.1:" + replica.managementPort(options.env().basePort())
-                + "/actuator/health");
+        int port = replica.managementPort(options.env().basePort());
+        if (!LoopbackPorts.listening(port)) {
+            return Optional.empty();
+        }
+        URI uri = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
