@@ -86,9 +86,14 @@ public final class FaultSuite {
         for (Replica replica : topology.replicas()) {
             topology.start(replica);
         }
-        List<Replica> notUp = topology.awaitHealthy(topology.replicas(), Duration.ofSeconds(300));
+        List<Replica> notUp = topology.awaitHealthy(topology.replicas(), Duration.ofSeconds(240));
+        for (int attempt = 1; attempt <= 2 && !notUp.isEmpty(); attempt++) {
+            // on a crowded machine a first start can time out (e.g. creating topics); that is not a fault under test
+            log.warn("not healthy after the first start: {}; starting them again", notUp);
+            notUp = topology.ensureAllRunning(Duration.ofSeconds(180));
+        }
         if (!notUp.isEmpty()) {
-            log.error("not healthy after 300 s: {} (logs in {})", notUp, options.state().resolve("logs"));
+            log.error("not healthy: {} (logs in {})", notUp, options.state().resolve("logs"));
             return 2;
         }
         log.info("all six replicas are UP after {} s", seconds(Duration.ofNanos(System.nanoTime() - started)));
