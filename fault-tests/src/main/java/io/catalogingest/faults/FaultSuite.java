@@ -237,7 +237,8 @@ public final class FaultSuite {
             Map<String, Instant> unowned = invariants.unownedTempObjects(tenants.get(row.fault()));
             long old = unowned.values().stream().filter(modified -> modified.isBefore(cutoff)).count();
             if (old > 0) {
-                log.info("{}: unowned temporary objects {}", row.fault().id, unowned.keySet().stream().limit(3).toList());
+                log.info("{}: unowned temporary objects {}", row.fault().id,
+                        unowned.keySet().stream().limit(3).toList());
                 List<String> failures = new ArrayList<>(row.failures());
                 failures.add("unowned temporary objects older than " + ORPHAN_AGE.toSeconds() + " s: " + old);
                 rows.set(i, new Row(row.fault(), row.acknowledged(), row.lost(), row.duplicated(), row.notTerminal(),

@@ -130,14 +130,18 @@ final class Invariants {
         return missing;
     }
 
-    /** Acknowledged requests not at a terminal outcome: a 202's request id without an outcome, an approval not completed. */
+    /**
+     * Acknowledged requests not at a terminal outcome: a 202's request id without an outcome, an approval whose
+     * release is not completed.
+     */
     private static List<Op> notTerminal(List<Op> ops, State state) {
         List<Op> open = new ArrayList<>();
         for (Op op : ops) {
             if (!op.acknowledged()) {
                 continue;
             }
-            boolean upload = op.kind == Kind.UPLOAD_COVER || op.kind == Kind.UPLOAD_TRACK || op.kind == Kind.UPLOAD_FILE;
+            boolean upload = op.kind == Kind.UPLOAD_COVER || op.kind == Kind.UPLOAD_TRACK
+                    || op.kind == Kind.UPLOAD_FILE;
             boolean terminal = op.kind == Kind.APPROVE
                     ? "completed".equals(state.releaseStatus().get(op.releaseId))
                     : !op.acceptedPending() || upload || state.outcomes().contains(op.requestId);
@@ -224,7 +228,10 @@ final class Invariants {
                 + " and (a.release_id is null or a.stage not in ('promoting', 'creating'))", tenant);
     }
 
-    /** Media rows that say their object exists (registered in the temp bucket, promoted in the permanent one), whose object is gone. */
+    /**
+     * Media rows that say their object exists (registered: in the temporary bucket, promoted: in the permanent one)
+     * whose object is gone.
+     */
     List<String> lostObjects(String tenant) throws Exception {
         List<String> lost = new ArrayList<>();
         try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
