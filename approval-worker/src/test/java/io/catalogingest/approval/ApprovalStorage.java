@@ -64,14 +64,20 @@ public final class ApprovalStorage {
 
     /** A media row of the release's, registered from {@code uploadKey}, in {@code status}. */
     public UUID media(String tenant, UUID releaseId, String uploadKey, String status) {
+        return media(tenant, releaseId, uploadKey, status, 1, "00");
+    }
+
+    /** A media row as above, of {@code size} bytes whose hash is {@code sha256}; its media key is media/{id}. */
+    public UUID media(String tenant, UUID releaseId, String uploadKey, String status, long size, String sha256) {
         UUID id = UUID.randomUUID();
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into media (id, tenant_id, release_id, bucket, object_key, name, size, sha256, status,
                                            uploaded_at, upload_key)
-                        values (:id, :tenant, :releaseId, :bucket, :objectKey, 'file.png', 1, :sha256, :status,
+                        values (:id, :tenant, :releaseId, :bucket, :objectKey, 'file.png', :size, :sha256, :status,
                                 :uploadedAt, :uploadKey)""")
                 .bind("id", id).bind("tenant", tenant).bind("releaseId", releaseId)
-                .bind("bucket", isolation.mediaBucket()).bind("objectKey", "media/" + id).bind("sha256", "00")
+                .bind("bucket", isolation.mediaBucket()).bind("objectKey", "media/" + id).bind("size", size)
+                .bind("sha256", sha256)
                 .bind("status", status).bind("uploadedAt", Instant.now()).bind("uploadKey", uploadKey).execute());
         return id;
     }
