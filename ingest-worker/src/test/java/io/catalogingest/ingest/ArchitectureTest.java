@@ -17,7 +17,5 @@ class ArchitectureTest {
     static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
 
     @ArchTest
-    static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of(
-            "io.catalogingest.ingest.artist.ArtistCatalog",
-            "io.catalogingest.ingest.asset.AssetCatalog"));
+    static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of());
 }
