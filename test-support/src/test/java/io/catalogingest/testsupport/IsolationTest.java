@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.testcontainers.DockerClientFactory;
 
 @CatalogInfrastructureTest
 class IsolationTest {
@@ -64,6 +65,21 @@ class IsolationTest {
 
         assertThat(infrastructure.toString()).doesNotContain(infrastructure.s3SecretKey());
         assertThat(isolation.toString()).doesNotContain(infrastructure.s3SecretKey());
-        assertThat(infrastructure.source()).isIn("environment", "testcontainers", "embedded");
+    }
+
+    @Test
+    void namesWhereEachServiceCameFrom(Infrastructure infrastructure) {
+        String otherwise = DockerClientFactory.instance().isDockerAvailable() ? "testcontainers" : "embedded";
+        String kafka = given(InfrastructureLauncher.KAFKA_BOOTSTRAP) ? "environment" : otherwise;
+        String postgres = given(InfrastructureLauncher.JDBC_URL) ? "environment" : otherwise;
+        String s3 = given(InfrastructureLauncher.S3_ENDPOINT) ? "environment" : otherwise;
+
+        assertThat(infrastructure.source()).isEqualTo(kafka.equals(postgres) && postgres.equals(s3) ? kafka
+                : "kafka=" + kafka + ",postgres=" + postgres + ",s3=" + s3);
+    }
+
+    private static boolean given(String variable) {
+        String value = System.getenv(variable);
+        return value != null && !value.isBlank();
     }
 }

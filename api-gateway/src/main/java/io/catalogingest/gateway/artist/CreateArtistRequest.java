@@ -1,5 +1,6 @@
 package io.catalogingest.gateway.artist;
 
+import io.catalogingest.gateway.web.FormReader;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The body of {@code POST /artist} (documentation; {@link ArtistForm} reads the JSON). */
@@ -7,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record CreateArtistRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = ArtistForm.NAME_MAX)
         String name,
-        @Schema(maxLength = ArtistForm.ID_MAX, pattern = "^[A-Za-z0-9][A-Za-z0-9._:-]*$",
+        @Schema(maxLength = FormReader.ID_MAX, pattern = FormReader.ID_PATTERN,
                 description = "Your id for the artist; a UUID when left out") String id,
         @Schema(maxLength = ArtistForm.NAME_MAX, description = "Default label of the artist's products") String label,
         @Schema(maxLength = ArtistForm.NAME_MAX) String copyright,

@@ -3,16 +3,14 @@ package io.catalogingest.gateway.asset;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.catalogingest.common.catalog.CreateAsset;
-import io.catalogingest.common.catalog.FieldError;
-import io.catalogingest.common.catalog.Isrc;
-import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.web.FormException;
+import io.catalogingest.gateway.web.FormReader;
+import io.catalogingest.gateway.web.FormReader.Text;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,59 +20,31 @@ import tools.jackson.databind.JsonNode;
 final class AssetForm {
 
     static final int TEXT_MAX = 255;
-    static final int ID_MAX = 100;
     static final long MAX_DURATION_SECONDS = 24 * 60 * 60;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+    private static final String REFUSAL = "Invalid asset";
 
     private AssetForm() {
     }
 
     /**
-     * @throws ApiException 400 naming every bad field
+     * @throws FormException 400 naming every bad field
      */
-    static CreateAsset toCommand(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("Invalid asset", List.of(new FieldError(null,
-                    "the body must be a JSON object")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        String title = text(body, "title", true, TEXT_MAX, errors);
-        String displayArtist = text(body, "displayArtist", true, TEXT_MAX, errors);
-        String id = text(body, "id", false, ID_MAX, errors);
-        if (id != null && !ID.matcher(id).matches()) {
-            errors.add(new FieldError("id", "may only use letters, digits and . _ : - and must start with a letter or digit"));
-        }
-        String isrc = null;
-        String givenIsrc = text(body, "isrc", false, 20, errors);
-        if (givenIsrc != null) {
-            isrc = Isrc.normalize(givenIsrc).orElse(null);
-            if (isrc == null) {
-                errors.add(new FieldError("isrc", "must be an ISRC written CC-XXX-YY-NNNNN (country, registrant, "
-                        + "year, designation), with or without hyphens"));
-            }
-        }
-        Integer duration = duration(body.get("duration"), errors);
-        String type = "Audio";
-        String givenType = text(body, "type", false, 20, errors);
-        if (givenType != null) {
-            type = switch (givenType.toLowerCase(Locale.ROOT)) {
-                case "audio" -> "Audio";
-                case "video" -> "Video";
-                default -> {
-                    errors.add(new FieldError("type", "must be one of Audio, Video"));
-                    yield null;
-                }
-            };
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.badRequest("Invalid asset", errors);
-        }
+    static CreateAsset toCommand(JsonNode given) {
+        JsonNode body = FormReader.body(given, REFUSAL);
+        FormReader form = new FormReader();
+        String title = form.text(body, "title", Text.required(TEXT_MAX).stringOnly());
+        String displayArtist = form.text(body, "displayArtist", Text.required(TEXT_MAX).stringOnly());
+        String id = form.id(body, "id", false);
+        String isrc = form.isrc(form.text(body, "isrc", Text.optional(20).stringOnly()), "isrc");
+        Integer duration = duration(body.get("duration"), form);
+        String type = form.oneOf(body, "type", 20, List.of("Audio", "Video"), "Audio");
+        form.check(REFUSAL);
         return new CreateAsset(id != null ? id : UUID.randomUUID().toString(), title, displayArtist, isrc, duration,
                 type);
     }
 
     /** Whole seconds (a number, or a string of one), or an ISO-8601 duration such as {@code PT3M45S}. */
-    private static Integer duration(JsonNode node, List<FieldError> errors) {
+    private static Integer duration(JsonNode node, FormReader form) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -91,41 +61,17 @@ final class AssetForm {
                 seconds = new BigDecimal(parsed.toMillis()).divide(BigDecimal.valueOf(1000),
                         java.math.RoundingMode.HALF_UP).longValue();
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("duration", problem));
+                form.add("duration", problem);
                 return null;
             }
         } else {
-            errors.add(new FieldError("duration", problem));
+            form.add("duration", problem);
             return null;
         }
         if (seconds < 1 || seconds > MAX_DURATION_SECONDS) {
-            errors.add(new FieldError("duration", problem));
+            form.add("duration", problem);
             return null;
         }
         return (int) seconds;
-    }
-
-    private static String text(JsonNode body, String field, boolean required, int max, List<FieldError> errors) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {
-            if (required) {
-                errors.add(new FieldError(field, "is required"));
-            }
-            return null;
-        }
-        if (!node.isString()) {
-            errors.add(new FieldError(field, "must be a string"));
-            return null;
-        }
-        String value = node.asString().strip();
-        if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
-            return null;
-        }
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return null;
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package io.catalogingest.gateway.asset;
 
+import io.catalogingest.gateway.web.FormReader;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The body of {@code POST /asset} (documentation; {@link AssetForm} reads the JSON). */
@@ -9,7 +10,7 @@ record CreateAssetRequest(
         String title,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = AssetForm.TEXT_MAX)
         String displayArtist,
-        @Schema(maxLength = AssetForm.ID_MAX, pattern = "^[A-Za-z0-9][A-Za-z0-9._:-]*$",
+        @Schema(maxLength = FormReader.ID_MAX, pattern = FormReader.ID_PATTERN,
                 description = "Your id for the asset; a UUID when left out") String id,
         @Schema(maxLength = 20, description = "ISRC, CC-XXX-YY-NNNNN (hyphens optional)", example = "US-RC1-76-07839")
         String isrc,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import io.catalogingest.gateway.web.FormReader;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -17,7 +18,7 @@ record CreateProductRequest(
         @Schema(description = "Product title", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1,
                 maxLength = ProductForm.TITLE_MAX, example = "Summer Vibes") String title,
         @Schema(description = "Custom product identifier (letters, digits and . _ : -); a UUID when left out",
-                maxLength = ProductForm.SHORT_MAX, pattern = "^[A-Za-z0-9][A-Za-z0-9._:-]*$", example = "PROD-001")
+                maxLength = FormReader.ID_MAX, pattern = FormReader.ID_PATTERN, example = "PROD-001")
         String id,
         @Schema(description = "Universal Product Code: a GTIN-12 or GTIN-13 with a valid GS1 check digit, unique in "
                 + "the workspace; allocated from the workspace's UPC block when left out",

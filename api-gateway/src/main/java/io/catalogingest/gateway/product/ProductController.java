@@ -40,6 +40,7 @@ import io.catalogingest.gateway.request.Pending;
 import io.catalogingest.gateway.request.RequestOutcome;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.web.Fingerprint;
+import io.catalogingest.gateway.web.FormException;
 import io.catalogingest.gateway.web.IdempotencyKeys;
 import io.catalogingest.gateway.web.MultipartFields;
 import io.catalogingest.gateway.web.Prefer;
@@ -99,14 +100,8 @@ class ProductController {
                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey)
             throws IOException {
         String key = IdempotencyKeys.check(idempotencyKey);
-        ProductForm form;
-        CreateProduct command;
-        try {
-            form = read(request);
-            command = form.toCommand(json);
-        } catch (ProductForm.FormException e) {
-            throw ApiException.badRequest("Invalid product", e.errors());
-        }
+        ProductForm form = read(request);
+        CreateProduct command = form.toCommand(json);
         CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "product.create",
                 Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_PRODUCT, command.productId(), command,
                 Fingerprint.of(form.canonical()), key, Prefer.respondAsync(prefer)));
@@ -173,7 +168,7 @@ class ProductController {
                 BulkItem pending = new BulkItem(i, command.productId(), title);
                 dispatched.add(pending);
                 results.add(pending);
-            } catch (ProductForm.FormException e) {
+            } catch (FormException e) {
                 results.add(new BulkItem(i, null, title).invalid(e.errors()));
             }
         }

@@ -73,12 +73,7 @@ class ReleaseController {
                              @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKeys.check(idempotencyKey);
-        CreateRelease command;
-        try {
-            command = ReleaseForm.toCommand(body, owner(caller, body));
-        } catch (ReleaseForm.FormException e) {
-            throw ApiException.badRequest("Invalid release", e.errors());
-        }
+        CreateRelease command = ReleaseForm.toCommand(body, owner(caller, body));
         CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "release.create",
                 Topics.RELEASE_COMMANDS, ReleaseMessages.CREATE_RELEASE, command.releaseId(), command,
                 Fingerprint.of(body.toString()), key, Prefer.respondAsync(prefer)));

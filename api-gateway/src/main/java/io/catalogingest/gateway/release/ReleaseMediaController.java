@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.release.ReleaseStatus;
@@ -192,7 +193,7 @@ class ReleaseMediaController {
         if (!releases.trackExists(caller.tenantId(), releaseId, trackId)) {
             throw ApiException.notFound("Track");
         }
-        String track = UUID.fromString(trackId).toString();
+        String track = Ids.uuid(trackId).orElseThrow(() -> ApiException.notFound("Track")).toString();
         List<Upload> stored = new ArrayList<>();
         try {
             multipart.forEachPart(request, (part, body) -> {
@@ -254,7 +255,7 @@ class ReleaseMediaController {
                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKeys.check(idempotencyKey);
         ReleaseStatus status = releases.status(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
-        String releaseId = UUID.fromString(id).toString();
+        String releaseId = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release")).toString();
         String objectKey = objectKey(caller.tenantId(), releaseId, cloudId);
         if (releases.mediaByKey(caller.tenantId(), releaseId, objectKey).isEmpty()) {
             throw ApiException.notFound("Media");
@@ -282,7 +283,7 @@ class ReleaseMediaController {
         status.mediaChangeRefusal().ifPresent(refusal -> {
             throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
         });
-        return UUID.fromString(id).toString();
+        return Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release")).toString();
     }
 
     private List<MediaRegistrations.Registration> register(Caller caller, String releaseId, String trackId,
@@ -395,7 +396,7 @@ class ReleaseMediaController {
         if (given.startsWith(prefix)) {
             return given;
         }
-        Optional<UUID> mediaId = ReleaseReader.releaseId(given);
+        Optional<UUID> mediaId = Ids.uuid(given);
         if (mediaId.isPresent()) {
             Optional<String> key = releases.keyOfMediaId(tenantId, releaseId, mediaId.get());
             if (key.isPresent()) {

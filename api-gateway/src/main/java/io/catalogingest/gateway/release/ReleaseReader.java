@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.springframework.stereotype.Component;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.release.ReleaseStatus;
 import io.catalogingest.support.storage.PresigningClient;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ReleaseReader {
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String RELEASE_COLUMNS = """
             tenant_id, id, owner_id, status, title, display_artist, artists::text as artists, format, type, version,
             label, copyright, description, main_genre, sub_genre, release_date, pre_release_date, explicit,
@@ -59,21 +57,16 @@ class ReleaseReader {
     record Page(List<ReleaseView> releases, long total) {
     }
 
-    /** A release id as a UUID; empty for text that is not one (such a release cannot exist). */
-    static Optional<UUID> releaseId(String text) {
-        return text != null && UUID_TEXT.matcher(text).matches() ? Optional.of(UUID.fromString(text)) : Optional.empty();
-    }
-
     Optional<ReleaseStatus> status(String tenantId, String releaseId) {
-        return releaseId(releaseId).flatMap(id -> jdbi.withHandle(handle -> handle.createQuery(
+        return Ids.uuid(releaseId).flatMap(id -> jdbi.withHandle(handle -> handle.createQuery(
                         "select status from release where tenant_id = :tenantId and id = :id")
                 .bind("tenantId", tenantId).bind("id", id).mapTo(String.class).findOne()))
                 .map(ReleaseStatus::fromJsonName);
     }
 
     boolean trackExists(String tenantId, String releaseId, String trackId) {
-        Optional<UUID> release = releaseId(releaseId);
-        Optional<UUID> track = releaseId(trackId);
+        Optional<UUID> release = Ids.uuid(releaseId);
+        Optional<UUID> track = Ids.uuid(trackId);
         if (release.isEmpty() || track.isEmpty()) {
             return false;
         }
@@ -86,7 +79,7 @@ class ReleaseReader {
 
     /** The release with its tracks, its media and its tracks' media. */
     Optional<ReleaseView> find(String tenantId, String releaseId) {
-        Optional<UUID> id = releaseId(releaseId);
+        Optional<UUID> id = Ids.uuid(releaseId);
         if (id.isEmpty()) {
             return Optional.empty();
         }
@@ -141,12 +134,12 @@ class ReleaseReader {
 
     /** Release and track media of a release that are registered or promoted, track files after release files. */
     List<MediaView> media(String tenantId, String releaseId) {
-        return releaseId(releaseId).map(id -> jdbi.withHandle(handle -> media(handle, tenantId, id))).orElse(List.of());
+        return Ids.uuid(releaseId).map(id -> jdbi.withHandle(handle -> media(handle, tenantId, id))).orElse(List.of());
     }
 
     /** The registered or promoted media with this key in the release, if any. */
     Optional<MediaView> mediaByKey(String tenantId, String releaseId, String objectKey) {
-        Optional<UUID> id = releaseId(releaseId);
+        Optional<UUID> id = Ids.uuid(releaseId);
         if (id.isEmpty()) {
             return Optional.empty();
         }
@@ -159,7 +152,7 @@ class ReleaseReader {
 
     /** The key of the registered or promoted media with this id in the release, if any. */
     Optional<String> keyOfMediaId(String tenantId, String releaseId, UUID mediaId) {
-        Optional<UUID> id = releaseId(releaseId);
+        Optional<UUID> id = Ids.uuid(releaseId);
         if (id.isEmpty()) {
             return Optional.empty();
         }
@@ -269,7 +262,7 @@ class ReleaseReader {
         List<ReleaseView.Artist> artists = new ArrayList<>();
         for (JsonNode credit : json.readTree(text == null ? "[]" : text)) {
             String artist = credit.path("artist").asString();
-            boolean isId = UUID_TEXT.matcher(artist).matches();
+            boolean isId = Ids.uuid(artist).isPresent();
             artists.add(new ReleaseView.Artist(isId ? artist : null, isId ? null : artist,
                     credit.path("type").asString()));
         }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.security.Caller;
 
@@ -33,10 +34,6 @@ class RequestController {
     }
 
     private static UUID parse(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Request");
-        }
+        return Ids.uuid(text).orElseThrow(() -> ApiException.notFound("Request"));
     }
 }

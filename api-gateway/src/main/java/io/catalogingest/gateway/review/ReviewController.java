@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.common.Ids;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.request.Accepted;
 import io.catalogingest.common.catalog.FieldError;
@@ -104,15 +105,7 @@ class ReviewController {
     }
 
     private static UUID releaseId(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            if (!id.toString().equalsIgnoreCase(text)) {
-                throw ApiException.notFound("Release");
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("Release");
-        }
+        return Ids.uuid(text).orElseThrow(() -> ApiException.notFound("Release"));
     }
 
     /** The body, checked for shape: every problem, per field, in one 400. */

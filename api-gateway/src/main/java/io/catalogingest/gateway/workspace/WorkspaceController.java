@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.common.Ids;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.request.Accepted;
 import io.catalogingest.common.catalog.FieldError;
@@ -202,12 +203,7 @@ class WorkspaceController {
     }
 
     private WorkspaceReader.Block find(Caller caller, String id) {
-        UUID blockId;
-        try {
-            blockId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("UPC block");
-        }
+        UUID blockId = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("UPC block"));
         return reader.block(caller.tenantId(), blockId).orElseThrow(() -> ApiException.notFound("UPC block"));
     }
 

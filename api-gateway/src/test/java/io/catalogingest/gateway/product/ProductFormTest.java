@@ -17,6 +17,7 @@ import io.catalogingest.common.catalog.ArtistRef;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
 import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.gateway.web.FormException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,8 +43,9 @@ class ProductFormTest {
     @ParameterizedTest
     @MethodSource("lengthLimits")
     void acceptsTheLimitAndRefusesOneMore(String field, int limit) {
-        assertThat(command(with(field, "a".repeat(limit)))).isNotNull();
-        assertThat(fieldsOf(with(field, "a".repeat(limit + 1)))).containsExactly(field);
+        assertThat(kept(command(with(field, "a".repeat(limit))), field)).isEqualTo("a".repeat(limit));
+        assertThat(errorsOf(with(field, "a".repeat(limit + 1))))
+                .containsExactly(new FieldError(field, "must be at most " + limit + " characters"));
     }
 
     static Stream<Arguments> badValues() {
@@ -83,8 +85,8 @@ class ProductFormTest {
     void takedownMustNotPrecedeRelease() {
         assertThat(fieldsOf(Map.of("title", "T", "releaseDate", "2024-06-15", "takedownDate", "2024-06-14")))
                 .containsExactly("takedownDate");
-        assertThat(command(Map.of("title", "T", "releaseDate", "2024-06-15", "takedownDate", "2024-06-15")))
-                .isNotNull();
+        assertThat(command(Map.of("title", "T", "releaseDate", "2024-06-15", "takedownDate", "2024-06-15"))
+                .takedownDate()).hasToString("2024-06-15");
     }
 
     @Test
@@ -134,7 +136,7 @@ class ProductFormTest {
         fields.put("status", List.of("active", "inactive"));
 
         assertThatThrownBy(() -> ProductForm.fromMultipart(fields, JSON).toCommand(JSON))
-                .isInstanceOfSatisfying(ProductForm.FormException.class, e -> assertThat(e.errors())
+                .isInstanceOfSatisfying(FormException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactlyInAnyOrder("title", "artists[0]", "metadata", "status"));
     }
@@ -158,7 +160,8 @@ class ProductFormTest {
     void jsonValuedFieldsMustHaveTheirShape() {
         assertThat(fieldsOf(Map.of("title", "T", "contributors", "x", "distribution", List.of(), "metadata", 3)))
                 .containsExactlyInAnyOrder("contributors", "distribution", "metadata");
-        assertThat(command(Map.of("title", "T", "contributors", List.of(Map.of("name", "A"))))).isNotNull();
+        assertThat(command(Map.of("title", "T", "contributors", List.of(Map.of("name", "A")))).contributors())
+                .isEqualTo(JSON.valueToTree(List.of(Map.of("name", "A"))));
     }
 
     @Test
@@ -173,6 +176,21 @@ class ProductFormTest {
         assertThat(command(Map.of("title", "T")).productId()).hasSize(36);
     }
 
+    /** Where the command keeps the value of {@code field}. */
+    private static String kept(CreateProduct product, String field) {
+        return switch (field) {
+            case "title" -> product.title();
+            case "id" -> product.productId();
+            case "catalog", "catalogNumber" -> product.catalogNumber();
+            case "externalId" -> product.externalId();
+            case "displayArtist" -> product.displayArtist();
+            case "version" -> product.version();
+            case "mainGenre" -> product.mainGenre();
+            case "subGenre" -> product.subGenre();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
     private static Map<String, Object> with(String field, Object value) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "T");
@@ -185,11 +203,15 @@ class ProductFormTest {
     }
 
     private static List<String> fieldsOf(Map<String, ?> body) {
+        return errorsOf(body).stream().map(FieldError::field).toList();
+    }
+
+    private static List<FieldError> errorsOf(Map<String, ?> body) {
         JsonNode node = JSON.valueToTree(body);
         try {
             ProductForm.fromJson((ObjectNode) node).toCommand(JSON);
-        } catch (ProductForm.FormException e) {
-            return e.errors().stream().map(FieldError::field).toList();
+        } catch (FormException e) {
+            return e.errors();
         }
         throw new AssertionError("expected the form to be refused: " + body);
     }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.envelope.CloudEventHeaders;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
@@ -67,10 +68,6 @@ class AutoCreationListener {
     }
 
     private static UUID releaseId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonMessageException("releaseId '" + text + "' is not a UUID");
-        }
+        return Ids.uuid(text).orElseThrow(() -> new PoisonMessageException("releaseId '" + text + "' is not a UUID"));
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.approval.progress.ApprovalDriver;
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
@@ -152,13 +153,6 @@ public class ReleaseReview {
     }
 
     private static Optional<UUID> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Ids.uuid(text);
     }
 }

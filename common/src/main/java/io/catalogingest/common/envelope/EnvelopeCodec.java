@@ -11,6 +11,8 @@ import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.catalogingest.common.Ids;
+
 /**
  * Encodes envelopes as CloudEvents binary-mode records (attributes in headers, JSON record in the value) and
  * back. The only place that knows the wire format.
@@ -102,11 +104,7 @@ public final class EnvelopeCodec {
     }
 
     private static UUID uuid(String text, String header) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new UnreadableMessageException(header + " is not a UUID", e);
-        }
+        return Ids.uuid(text).orElseThrow(() -> new UnreadableMessageException(header + " is not a UUID"));
     }
 
     private static Instant instant(String text) {

@@ -37,18 +37,8 @@ public class ArtistCatalog {
 
     private static Outcome apply(Handle handle, Envelope<CreateArtist> command) {
         CreateArtist artist = command.payload();
-        boolean created = handle.createUpdate("""
-                        insert into artist (tenant_id, id, name, label, copyright, publisher, request_id)
-                        values (:tenantId, :id, :name, :label, :copyright, :publisher, :requestId)
-                        on conflict do nothing""")
-                .bind("tenantId", command.tenantId())
-                .bind("id", artist.artistId())
-                .bind("name", artist.name())
-                .bind("label", artist.label())
-                .bind("copyright", artist.copyright())
-                .bind("publisher", artist.publisher())
-                .bind("requestId", command.requestId())
-                .execute() == 1;
+        boolean created = handle.attach(ArtistDao.class).insert(command.tenantId(), artist.artistId(), artist.name(),
+                artist.label(), artist.copyright(), artist.publisher(), command.requestId());
         if (!created) {
             List<FieldError> errors = List.of(new FieldError("id", "an artist with id " + artist.artistId()
                     + " already exists"));

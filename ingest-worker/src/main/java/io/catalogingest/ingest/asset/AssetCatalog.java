@@ -46,20 +46,9 @@ public class AssetCatalog {
                         List.of(new FieldError("isrc", "must be an ISRC written CC-XXX-YY-NNNNN")));
             }
         }
-        boolean created = handle.createUpdate("""
-                        insert into asset (tenant_id, id, title, display_artist, isrc, duration_seconds, type,
-                            request_id)
-                        values (:tenantId, :id, :title, :displayArtist, :isrc, :duration, :type, :requestId)
-                        on conflict do nothing""")
-                .bind("tenantId", command.tenantId())
-                .bind("id", asset.assetId())
-                .bind("title", asset.title())
-                .bind("displayArtist", asset.displayArtist())
-                .bind("isrc", isrc)
-                .bind("duration", asset.durationSeconds())
-                .bind("type", asset.type() == null ? "Audio" : asset.type())
-                .bind("requestId", command.requestId())
-                .execute() == 1;
+        boolean created = handle.attach(AssetDao.class).insert(command.tenantId(), asset.assetId(), asset.title(),
+                asset.displayArtist(), isrc, asset.durationSeconds(), asset.type() == null ? "Audio" : asset.type(),
+                command.requestId());
         if (!created) {
             return rejection(command, 409, "Asset conflicts with an existing one",
                     List.of(new FieldError("id", "an asset with id " + asset.assetId() + " already exists")));

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 
+import io.catalogingest.common.release.ReleaseStatus;
+
 /** Reads an approved release and writes the catalog entries made from it, inside the caller's transaction. */
 final class ReleaseCatalogStore {
 
@@ -18,7 +20,7 @@ final class ReleaseCatalogStore {
     }
 
     /** The release fields a product is made from; the JSON columns as text. */
-    record Release(UUID id, String tenantId, String status, String title, String displayArtist, String artistsJson,
+    record Release(UUID id, String tenantId, ReleaseStatus status, String title, String displayArtist, String artistsJson,
                    String type, String version, String label, String copyright, List<String> mainGenre,
                    List<String> subGenre, LocalDate releaseDate, String explicit, String contributorsJson,
                    String metadataJson) {
@@ -45,7 +47,7 @@ final class ReleaseCatalogStore {
                         from release where tenant_id = :tenantId and id = :releaseId for update""")
                 .bind("tenantId", tenantId).bind("releaseId", releaseId)
                 .map((rs, ctx) -> new Release(rs.getObject("id", UUID.class), rs.getString("tenant_id"),
-                        rs.getString("status"), rs.getString("title"), rs.getString("display_artist"),
+                        ReleaseStatus.fromJsonName(rs.getString("status")), rs.getString("title"), rs.getString("display_artist"),
                         rs.getString("artists"), rs.getString("type"), rs.getString("version"), rs.getString("label"),
                         rs.getString("copyright"), strings(rs, "main_genre"), strings(rs, "sub_genre"),
                         rs.getObject("release_date", LocalDate.class), rs.getString("explicit"),

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.Messages;
 import io.catalogingest.common.catalog.ArtistRef;
 import io.catalogingest.common.catalog.AssetCreated;
@@ -26,6 +27,7 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.MessageType;
 import io.catalogingest.common.envelope.MessageTypes;
 import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.release.ReleaseStatus;
 import io.catalogingest.common.reviews.CreateProductFromRelease;
 import io.catalogingest.common.reviews.ProductCreatedFromRelease;
 import io.catalogingest.common.reviews.ProductFromReleaseFailed;
@@ -122,9 +124,10 @@ public class ReleaseProductCreation {
             return List.of(recordFailure(handle, command, releaseId.get(), 404, "Release not found", List.of()));
         }
         ReleaseCatalogStore.Release release = found.get();
-        if (!"approved".equals(release.status())) {
-            return List.of(recordFailure(handle, command, releaseId.get(), 409, "Release is '" + release.status()
-                    + "'; catalog entries are made only for an approved release", List.of()));
+        if (release.status() != ReleaseStatus.APPROVED) {
+            return List.of(recordFailure(handle, command, releaseId.get(), 409, "Release is '"
+                    + release.status().jsonName() + "'; catalog entries are made only for an approved release",
+                    List.of()));
         }
         List<ReleaseCatalogStore.Media> media = ReleaseCatalogStore.media(handle, tenant, release.id());
         List<FieldError> unpromoted = media.stream().filter(file -> !"promoted".equals(file.status()))
@@ -288,10 +291,6 @@ public class ReleaseProductCreation {
     }
 
     private static Optional<UUID> uuid(String text) {
-        try {
-            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Ids.uuid(text);
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.releases.CreateRelease;
@@ -65,9 +66,7 @@ class ReleaseCommandListener {
                 : payload instanceof RegisterMedia register ? register.releaseId()
                 : payload instanceof DeleteMedia delete ? delete.releaseId()
                 : subject;
-        try {
-            UUID.fromString(subject);
-        } catch (IllegalArgumentException e) {
+        if (Ids.uuid(subject).isEmpty()) {
             throw new PoisonMessageException("release command for '" + subject + "', which is not a release id");
         }
         if (!subject.equals(releaseId)) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
@@ -140,12 +141,7 @@ public class WorkspaceAdministration {
     }
 
     private static Optional<UUID> blockId(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return Ids.uuid(text);
     }
 
     private static Outcome rejection(Envelope<?> command, String resourceType, String resourceId, int status,

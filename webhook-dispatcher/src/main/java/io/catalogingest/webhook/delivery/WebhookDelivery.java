@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.envelope.CloudEventHeaders;
 import io.catalogingest.common.webhook.WebhookEvents;
 import tools.jackson.core.JacksonException;
@@ -71,10 +72,8 @@ class WebhookDelivery {
         if (event.isEmpty() || tenantId == null || id == null || record.value() == null) {
             return;
         }
-        UUID eventId;
-        try {
-            eventId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        UUID eventId = Ids.uuid(id).orElse(null);
+        if (eventId == null) {
             log.warn("Skipped {} at {}-{}@{}: ce_id is not a UUID", event.get(), record.topic(), record.partition(),
                     record.offset());
             return;
