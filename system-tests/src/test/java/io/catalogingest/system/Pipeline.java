@@ -157,6 +157,8 @@ final class Pipeline implements AutoCloseable {
         properties.put("spring.main.banner-mode", "off");
         // a free port each: test JVMs run side by side on one machine
         properties.put("management.server.port", "0");
+        // test infrastructure may run with the published development credentials (CATALOG_TEST_* at ./catalog up)
+        properties.put("spring.profiles.active", "local");
         if (application != GatewayApplication.class && type == WebApplicationType.SERVLET) {
             // the gateway's Spring Security is on this JVM's classpath, never on a worker's (its jar has none)
             properties.put("spring.autoconfigure.exclude", String.join(",", WORKER_HAS_NO_SECURITY));

@@ -290,6 +290,7 @@ class SecurityIT {
         Map<String, Object> properties = new HashMap<>(pipeline.isolation().springProperties());
         properties.put("server.port", "0");
         properties.put("management.server.port", "0");
+        properties.put("spring.profiles.active", "local");
         properties.put("catalog.security.jwt.jwks-uri", provider.uri());
         properties.put("catalog.security.jwt.secret", "");
         properties.put("catalog.security.jwt.issuer", Pipeline.ISSUER);

@@ -56,6 +56,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.support.secrets.InsecureDefaults;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -139,8 +140,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             log.info("Bearer tokens: HS256 with the configured secret; issuer {}, audience {}, clock skew {}",
                     jwt.issuer(), jwt.audience(), jwt.clockSkew());
             if (DEVELOPMENT_SECRET.equals(jwt.secret())) {
-                log.warn("The gateway accepts tokens signed with the development secret from application.yml: "
-                        + "set JWT_SECRET, or JWT_JWKS_URI, anywhere but on a laptop");
+                // refused unless the local or dev profile is active
+                InsecureDefaults.refuseUnlessDevelopment(environment,
+                        List.of("JWT_SECRET (catalog.security.jwt.secret)"));
             }
         }
         return decoder(jwt);
