@@ -58,7 +58,8 @@ now() { date +%s.%N; }
 
 WORKER_PID=$(cat "$STATE/run/approval-worker.pid" 2>/dev/null || true)
 [[ -n $WORKER_PID && -r /proc/$WORKER_PID/io ]] || { echo "bench-promotion: no approval-worker of ./catalog up in $STATE" >&2; exit 1; }
-curl -fsS "$GATEWAY/actuator/health" >/dev/null || { echo "bench-promotion: the gateway does not answer at $GATEWAY" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:${GATEWAY_MANAGEMENT_PORT:-9180}/actuator/health" >/dev/null \
+  || { echo "bench-promotion: the gateway does not answer on its management port ${GATEWAY_MANAGEMENT_PORT:-9180}" >&2; exit 1; }
 TOKEN=$("$ROOT/catalog" token --tenant "$BENCH_TENANT")
 
 # ---- files ---------------------------------------------------------------------------------------------------

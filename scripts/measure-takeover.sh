@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Measures how long the partitions of a SIGKILLed ingest-worker sit idle when another ingest-worker is running
 # (docs/adr/0009): on a stack started with ./catalog up --detach (same environment), starts a second ingest-worker
-# (health port SECOND_WORKER_PORT, default 38089), SIGKILLs the first, sends 24 async product creates at once (their
+# (port SECOND_WORKER_PORT, default 38089; health on its management port SECOND_WORKER_MANAGEMENT_PORT, default 38090), SIGKILLs the first, sends 24 async product creates at once (their
 # random ids spread over every partition) and prints when the last of them was applied, counted from the kill.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${CATALOG_STATE_DIR:-$ROOT/.local}
 GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}"
 SECOND_PORT=${SECOND_WORKER_PORT:-38089}
+SECOND_MANAGEMENT_PORT=${SECOND_WORKER_MANAGEMENT_PORT:-38090}
 TOKEN=$("$ROOT/catalog" token --tenant takeover-ws --roles user)
 now() { date +%s.%N; }
 
 jar=$(ls "$ROOT"/ingest-worker/target/ingest-worker-*-exec.jar | head -1)
-INGEST_WORKER_PORT=$SECOND_PORT java -Xmx512m -jar "$jar" >"$STATE/logs/ingest-worker-2.log" 2>&1 &
+INGEST_WORKER_PORT=$SECOND_PORT INGEST_WORKER_MANAGEMENT_PORT=$SECOND_MANAGEMENT_PORT java -Xmx512m -jar "$jar" >"$STATE/logs/ingest-worker-2.log" 2>&1 &
 second=$!
 trap 'kill $second 2>/dev/null || true' EXIT
-until curl -fsS "http://127.0.0.1:$SECOND_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do sleep 1; done
+until curl -fsS "http://127.0.0.1:$SECOND_MANAGEMENT_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do sleep 1; done
 sleep 5 # let the group settle with both members
 echo "second ingest-worker (pid $second) is up"
 

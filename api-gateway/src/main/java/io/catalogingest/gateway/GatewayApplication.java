@@ -8,13 +8,14 @@ import org.springframework.context.annotation.Import;
 import io.catalogingest.support.messaging.MessagingConfiguration;
 import io.catalogingest.support.outage.DependencyHealth;
 import io.catalogingest.support.persistence.PersistenceConfiguration;
+import io.catalogingest.support.secrets.InsecureDefaults;
 import io.catalogingest.support.storage.StorageConfiguration;
 
 /** The HTTP gateway: authenticates, checks shape, streams uploads, publishes commands, answers from Postgres. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({MessagingConfiguration.class, PersistenceConfiguration.class, StorageConfiguration.class,
-        DependencyHealth.class})
+        DependencyHealth.class, InsecureDefaults.class})
 public class GatewayApplication {
 
     public static void main(String[] args) {

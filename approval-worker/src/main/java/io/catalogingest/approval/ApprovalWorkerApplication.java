@@ -10,13 +10,14 @@ import io.catalogingest.support.outage.DependencyHealth;
 import io.catalogingest.support.messaging.WorkerErrorHandling;
 import io.catalogingest.support.persistence.OutboxRelay;
 import io.catalogingest.support.persistence.PersistenceConfiguration;
+import io.catalogingest.support.secrets.InsecureDefaults;
 import io.catalogingest.support.storage.StorageConfiguration;
 
 /** Applies review outcomes, promotes media to permanent storage, drives auto-creation, cleans orphans. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({MessagingConfiguration.class, WorkerErrorHandling.class, PersistenceConfiguration.class, OutboxRelay.class,
-        StorageConfiguration.class, DependencyHealth.class})
+        StorageConfiguration.class, DependencyHealth.class, InsecureDefaults.class})
 public class ApprovalWorkerApplication {
 
     public static void main(String[] args) {

@@ -121,7 +121,7 @@ class GatewayOutageIT {
         assertThat(answer.header("Retry-After")).isNotBlank();
         assertThat(answer.json().path("status").asString()).isEqualTo("error");
         assertThat(took).isLessThan(STALL.multipliedBy(3));
-        Http.Answer readiness = http.get("/actuator/health/readiness", null);
+        Http.Answer readiness = new Http(pipeline.gatewayManagementUrl()).get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.json().path("components").path("storage").path("status").asString()).isEqualTo("DOWN");
 

@@ -24,20 +24,41 @@ final class Pipeline implements AutoCloseable {
     static final String JWT_SECRET = "system-test-secret-of-at-least-32-bytes!!";
     static final String ISSUER = "catalog-ingest-test";
     static final String AUDIENCE = "catalog-ingest";
+    private static final List<String> WORKER_HAS_NO_SECURITY = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
 
     private final Isolation isolation;
+    /** Workers run without web servers, unless a test wants their management ports ({@link #startManaged}). */
+    private final WebApplicationType workerWeb;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private ConfigurableApplicationContext gateway;
     private ConfigurableApplicationContext ingestWorker;
     private ConfigurableApplicationContext approvalWorker;
 
     private Pipeline(Isolation isolation) {
+        this(isolation, WebApplicationType.NONE);
+    }
+
+    private Pipeline(Isolation isolation, WebApplicationType workerWeb) {
         this.isolation = isolation;
+        this.workerWeb = workerWeb;
     }
 
     /** Starts the ingest-worker, the approval-worker and the gateway. */
     static Pipeline start(Isolation isolation, Map<String, Object> extraProperties) {
-        Pipeline pipeline = new Pipeline(isolation);
+        return start(new Pipeline(isolation), extraProperties);
+    }
+
+    /** As {@link #start}, with the workers' web servers too, so that each service answers on its management port. */
+    static Pipeline startManaged(Isolation isolation, Map<String, Object> extraProperties) {
+        return start(new Pipeline(isolation, WebApplicationType.SERVLET), extraProperties);
+    }
+
+    private static Pipeline start(Pipeline pipeline, Map<String, Object> extraProperties) {
         try {
             pipeline.ingestWorker = pipeline.startIngestWorker(extraProperties);
             pipeline.approvalWorker = pipeline.startApprovalWorker(extraProperties);
@@ -73,8 +94,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     ConfigurableApplicationContext startIngestWorker(Map<String, Object> extraProperties) {
-        ConfigurableApplicationContext context = run(IngestWorkerApplication.class, WebApplicationType.NONE,
-                Map.of(), extraProperties);
+        ConfigurableApplicationContext context = run(IngestWorkerApplication.class, workerWeb,
+                Map.of("server.port", "0"), extraProperties);
         ingestWorker = context;
         return context;
     }
@@ -86,8 +107,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     ConfigurableApplicationContext startApprovalWorker(Map<String, Object> extraProperties) {
-        ConfigurableApplicationContext context = run(ApprovalWorkerApplication.class, WebApplicationType.NONE,
-                Map.of(), extraProperties);
+        ConfigurableApplicationContext context = run(ApprovalWorkerApplication.class, workerWeb,
+                Map.of("server.port", "0"), extraProperties);
         approvalWorker = context;
         return context;
     }
@@ -101,6 +122,20 @@ final class Pipeline implements AutoCloseable {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The gateway's management port: health, metrics, Prometheus, without a token. */
+    String gatewayManagementUrl() {
+        return managementUrl(gateway);
+    }
+
+    /** A service's management port (workers: only when started by {@link #startManaged}). */
+    static String managementUrl(ConfigurableApplicationContext service) {
+        String port = service.getEnvironment().getProperty("local.management.port");
+        if (port == null) {
+            throw new IllegalStateException(service.getId() + " has no management port (no web server?)");
+        }
+        return "http://127.0.0.1:" + port;
     }
 
     ConfigurableApplicationContext gateway() {
@@ -128,6 +163,14 @@ final class Pipeline implements AutoCloseable {
         properties.put("spring.kafka.consumer.properties.max.poll.interval.ms", "60000");
         properties.put("catalog.retry.max-elapsed", "5s");
         properties.put("spring.main.banner-mode", "off");
+        // a free port each: test JVMs run side by side on one machine
+        properties.put("management.server.port", "0");
+        // test infrastructure may run with the published development credentials (CATALOG_TEST_* at ./catalog up)
+        properties.put("spring.profiles.active", "local");
+        if (application != GatewayApplication.class && type == WebApplicationType.SERVLET) {
+            // the gateway's Spring Security is on this JVM's classpath, never on a worker's (its jar has none)
+            properties.put("spring.autoconfigure.exclude", String.join(",", WORKER_HAS_NO_SECURITY));
+        }
         properties.putAll(own);
         properties.putAll(extra);
         // as command-line arguments: they outrank the services' own configuration files

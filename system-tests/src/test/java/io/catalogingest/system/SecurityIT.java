@@ -165,8 +165,8 @@ class SecurityIT {
     }
 
     @Test
-    void healthNeedsNoToken() {
-        Http.Answer health = call(pipeline.gatewayUrl(), "GET", "/actuator/health", null);
+    void healthNeedsNoTokenOnTheManagementPort() {
+        Http.Answer health = call(pipeline.gatewayManagementUrl(), "GET", "/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
@@ -206,13 +206,18 @@ class SecurityIT {
     }
 
     @Test
-    void operatorEndpointsAreNotForUsers() {
-        assertThat(http.get("/actuator/metrics", null).status()).isEqualTo(401);
-        assertThat(http.get("/actuator/metrics", Tokens.user("tenant-a")).status()).isEqualTo(403);
-        // /actuator/** is for admins whether or not the endpoint exists: a user is refused before any lookup
-        assertThat(http.get("/actuator/env", Tokens.user("tenant-a")).status()).isEqualTo(403);
-        assertThat(http.get("/actuator/env", Tokens.admin("tenant-a")).status()).as("env is never exposed")
-                .isEqualTo(404);
+    void operatorEndpointsAreNotOnTheApiPort() {
+        for (String path : List.of("/actuator/health", "/actuator/metrics", "/actuator/prometheus", "/actuator/env")) {
+            assertThat(http.get(path, null).status()).as(path).isEqualTo(401);
+            assertThat(http.get(path, Tokens.user("tenant-a")).status()).as(path).isEqualTo(403);
+            assertThat(http.get(path, Tokens.admin("tenant-a")).status()).as(path).isEqualTo(403);
+        }
+        Http management = new Http(pipeline.gatewayManagementUrl());
+        assertThat(management.get("/actuator/prometheus", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/metrics", null).status()).isEqualTo(200);
+        assertThat(management.get("/actuator/env", null).status()).as("env is never exposed").isEqualTo(404);
+        assertThat(management.get("/product/x", Tokens.user("tenant-a")).status())
+                .as("the API is not on the management port").isEqualTo(404);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -286,6 +291,8 @@ class SecurityIT {
     private static ConfigurableApplicationContext startRs256Gateway() {
         Map<String, Object> properties = new HashMap<>(pipeline.isolation().springProperties());
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
+        properties.put("spring.profiles.active", "local");
         properties.put("catalog.security.jwt.jwks-uri", provider.uri());
         properties.put("catalog.security.jwt.secret", "");
         properties.put("catalog.security.jwt.issuer", Pipeline.ISSUER);

@@ -53,7 +53,7 @@ class StartWhileDownIT {
     @Test
     void startedWithTheDatabaseDownTheGatewayIsNotReadyNamingTheDatabaseThenReadyOnceItIsBack() {
         Http http = new Http(pipeline.gatewayUrl());
-        Http.Answer notReady = http.get("/actuator/health/readiness", null);
+        Http.Answer notReady = new Http(pipeline.gatewayManagementUrl()).get("/actuator/health/readiness", null);
         assertThat(notReady.status()).as(notReady.text()).isEqualTo(503);
         JsonNode components = notReady.json().path("components");
         assertThat(components.path("db").path("status").asString()).isEqualTo("DOWN");
@@ -68,7 +68,7 @@ class StartWhileDownIT {
         postgres.start();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Http.Answer ready = http.get("/actuator/health/readiness", null);
+            Http.Answer ready = new Http(pipeline.gatewayManagementUrl()).get("/actuator/health/readiness", null);
             assertThat(ready.status()).as(ready.text()).isEqualTo(200);
         });
         assertThat(http.get("/product/P-1", token).status()).isEqualTo(404);

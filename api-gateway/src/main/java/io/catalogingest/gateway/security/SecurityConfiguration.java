@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -55,6 +56,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.support.secrets.InsecureDefaults;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,8 +64,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint but health needs a bearer JWT: signature (HS256 secret or RS256 JWKS), expiry and not-before
- * (with a small, configured clock skew), issuer, audience, and a tenant claim. Roles become {@code ROLE_user} /
+ * Every endpoint of the API port needs a bearer JWT (health, metrics and Prometheus are on the management port):
+ * signature (HS256 secret or RS256 JWKS), expiry and not-before (with a small, configured clock skew), issuer,
+ * audience, and a tenant claim. Roles become {@code ROLE_user} /
  * {@code ROLE_admin}; a token with neither is refused (403). Every refusal uses the seed's error body: 401 for a
  * missing or invalid token, 403 for a role that does not allow the call, 503 when the JWKS cannot be fetched,
  * 400 for a request the firewall rejects.
@@ -78,9 +81,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
     static final String DEVELOPMENT_SECRET = "local-dev-secret-change-me-at-least-32-bytes!!";
 
     private final JwtProperties jwt;
+    private final Environment environment;
 
-    SecurityConfiguration(JwtProperties jwt) {
+    SecurityConfiguration(JwtProperties jwt, Environment environment) {
         this.jwt = jwt;
+        this.environment = environment;
     }
 
     @Bean
@@ -94,12 +99,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(auth -> auth
                         // the error page of a request that was already let through (or refused before security)
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // health, metrics and Prometheus answer on the management port only, without a token (an
+                        // operator's network, not the clients'); the API port has no actuator at all
+                        .requestMatchers(this::onManagementPort).permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").denyAll()
                         // the OpenAPI document and its UI page: the contract is public, the data is not
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
-                        // metrics and the rest are for operators, not for every tenant's users
-                        .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/releases/*/review", "/releases/*/review/**").hasRole(Roles.ADMIN)
                         // a workspace's settings and UPC blocks
                         .requestMatchers("/tenant", "/tenant/**").hasRole(Roles.ADMIN)
@@ -122,6 +128,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    /** A request that arrived on the management port ({@code management.server.port}, e.g. 9180). */
+    private boolean onManagementPort(HttpServletRequest request) {
+        Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+        return managementPort != null && managementPort > 0 && request.getLocalPort() == managementPort;
+    }
+
     @Bean
     JwtDecoder jwtDecoder() {
         if (jwt.usesJwks()) {
@@ -131,8 +143,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
             log.info("Bearer tokens: HS256 with the configured secret; issuer {}, audience {}, clock skew {}",
                     jwt.issuer(), jwt.audience(), jwt.clockSkew());
             if (DEVELOPMENT_SECRET.equals(jwt.secret())) {
-                log.warn("The gateway accepts tokens signed with the development secret from application.yml: "
-                        + "set JWT_SECRET, or JWT_JWKS_URI, anywhere but on a laptop");
+                // refused unless the local or dev profile is active
+                InsecureDefaults.refuseUnlessDevelopment(environment,
+                        List.of("JWT_SECRET (catalog.security.jwt.secret)"));
             }
         }
         return decoder(jwt);

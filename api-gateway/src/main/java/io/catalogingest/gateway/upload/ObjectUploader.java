@@ -21,10 +21,15 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.catalogingest.gateway.upload.UploadProperties.Sha256Metadata;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Streams one file into S3, computing its SHA-256 on the way.
@@ -68,8 +73,20 @@ public class ObjectUploader implements AutoCloseable {
     private final int partsInFlight;
     private final Sha256Metadata sha256Metadata;
     private final Duration retryAfter;
+    private final MeterRegistry meters;
 
     ObjectUploader(S3StreamingClient s3, PartBuffers buffers, UploadGate gate, UploadProperties properties) {
+        this(s3, buffers, gate, properties, Metrics.globalRegistry);
+    }
+
+    /**
+     * Meters: {@code catalog.upload.duration} (timer, tagged {@code outcome}: {@code stored} or the failure's
+     * exception) and {@code catalog.upload.bytes} (distribution of stored object sizes).
+     */
+    @Autowired
+    ObjectUploader(S3StreamingClient s3, PartBuffers buffers, UploadGate gate, UploadProperties properties,
+                   MeterRegistry meters) {
+        this.meters = meters;
         this.s3 = s3;
         this.buffers = buffers;
         this.gate = gate;
@@ -97,8 +114,21 @@ public class ObjectUploader implements AutoCloseable {
      */
     public StoredObject upload(InputStream part, String bucket, String key, String contentType, String clientFileName,
                                long maxBytes) {
+        long started = System.nanoTime();
+        String outcome = "failed";
         try (UploadGate.Permit permit = gate.enter()) {
-            return new Transfer(part, bucket, key, storedContentType(contentType), maxBytes).run(contentType, clientFileName);
+            StoredObject stored = new Transfer(part, bucket, key, storedContentType(contentType), maxBytes)
+                    .run(contentType, clientFileName);
+            outcome = "stored";
+            DistributionSummary.builder("catalog.upload.bytes").baseUnit("bytes")
+                    .description("sizes of the objects uploads stored").register(meters).record(stored.size());
+            return stored;
+        } catch (RuntimeException e) {
+            outcome = e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            Timer.builder("catalog.upload.duration").description("streaming one uploaded file to S3")
+                    .tag("outcome", outcome).register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -20,6 +20,8 @@ import jakarta.validation.constraints.NotNull;
  *                 moments after its object was written)
  * @param dryRun   only count and log what would be removed
  * @param batch    keys checked against the media table per query
+ * @param incompleteUploadMinAge multipart uploads initiated longer ago than this and never completed are aborted
+ *                 (longer than any upload can take)
  */
 @Validated
 @ConfigurationProperties("catalog.orphans")
@@ -27,5 +29,6 @@ public record OrphanProperties(@DefaultValue("true") boolean enabled,
                                @NotNull @DefaultValue("1h") Duration interval,
                                @NotNull @DefaultValue("24h") Duration minAge,
                                @DefaultValue("false") boolean dryRun,
-                               @Min(1) @DefaultValue("500") int batch) {
+                               @Min(1) @DefaultValue("500") int batch,
+                               @NotNull @DefaultValue("24h") Duration incompleteUploadMinAge) {
 }

@@ -32,8 +32,14 @@ import io.minio.messages.Item;
  * an outage, or in a dead-letter topic until an operator replays it (the gateway records the upload key with the
  * request, ADR 0008).
  *
- * <p>Counts go to the logs and to the meters {@code catalog.orphans.found} and {@code catalog.orphans.removed}
- * (tag {@code dry-run}). Several workers may run it at once: removing an object twice is harmless.
+ * <p>Multipart uploads of the temporary bucket that were started longer than
+ * {@code catalog.orphans.incomplete-upload-min-age} ago and never completed (a gateway that died or lost S3
+ * mid-upload) are aborted, so that their parts do not stay forever (S3Proxy has no lifecycle rule
+ * {@code AbortIncompleteMultipartUpload}).
+ *
+ * <p>Counts go to the logs and to the meters {@code catalog.orphans.found}, {@code catalog.orphans.removed} and
+ * {@code catalog.orphans.incomplete-uploads} (tag {@code dry-run}). Several workers may run it at once: removing an
+ * object or aborting an upload twice is harmless.
  */
 @Component
 public class OrphanSweeper {
@@ -47,10 +53,13 @@ public class OrphanSweeper {
     private final Clock clock;
     private final Counter found;
     private final Counter removed;
+    private final Counter incomplete;
+    private final IncompleteUploads incompleteUploads;
 
     OrphanSweeper(MinioClient minio, Jdbi jdbi, OrphanProperties properties, StorageProperties storage,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, IncompleteUploads incompleteUploads) {
         this.minio = minio;
+        this.incompleteUploads = incompleteUploads;
         this.jdbi = jdbi;
         this.properties = properties;
         this.tempBucket = storage.tempBucket();
@@ -61,10 +70,13 @@ public class OrphanSweeper {
                 .tag("dry-run", dryRun).register(meters);
         this.removed = Counter.builder("catalog.orphans.removed")
                 .description("orphaned temporary objects removed").tag("dry-run", dryRun).register(meters);
+        this.incomplete = Counter.builder("catalog.orphans.incomplete-uploads")
+                .description("multipart uploads of the temporary bucket never completed, aborted")
+                .tag("dry-run", dryRun).register(meters);
     }
 
     /** What one sweep saw and did. */
-    public record Sweep(int scanned, int orphans, int removed, boolean dryRun) {
+    public record Sweep(int scanned, int orphans, int removed, int incompleteUploads, boolean dryRun) {
     }
 
     /** A scheduled run: does nothing when disabled, logs instead of throwing. */
@@ -114,14 +126,42 @@ public class OrphanSweeper {
         } catch (Exception e) {
             throw new IllegalStateException("could not list " + tempBucket, e);
         }
+        int aborted = abortIncompleteUploads();
         if (properties.dryRun()) {
-            log.info("Orphan sweep (dry run) of {}: {} objects, {} orphans older than {} would be removed", tempBucket,
-                    scanned, orphans, properties.minAge());
+            log.info("Orphan sweep (dry run) of {}: {} objects, {} orphans older than {} would be removed, {} "
+                    + "incomplete multipart uploads would be aborted", tempBucket, scanned, orphans, properties.minAge(),
+                    aborted);
         } else {
-            log.info("Orphan sweep of {}: {} objects, {} orphans older than {}, {} removed", tempBucket, scanned,
-                    orphans, properties.minAge(), deleted);
+            log.info("Orphan sweep of {}: {} objects, {} orphans older than {}, {} removed; {} incomplete multipart "
+                    + "uploads aborted", tempBucket, scanned, orphans, properties.minAge(), deleted, aborted);
         }
-        return new Sweep(scanned, orphans, deleted, properties.dryRun());
+        return new Sweep(scanned, orphans, deleted, aborted, properties.dryRun());
+    }
+
+    /** Aborts the multipart uploads started before the bound and never finished; returns how many. */
+    private int abortIncompleteUploads() {
+        Instant cutoff = clock.instant().minus(properties.incompleteUploadMinAge());
+        int aborted = 0;
+        try {
+            for (IncompleteUploads.Incomplete upload : incompleteUploads.list(tempBucket)) {
+                if (upload.initiated() == null || !upload.initiated().isBefore(cutoff)) {
+                    continue;
+                }
+                incomplete.increment();
+                aborted++;
+                if (properties.dryRun()) {
+                    log.info("Incomplete multipart upload (dry run, kept): {}/{} {}", tempBucket, upload.key(),
+                            upload.uploadId());
+                    continue;
+                }
+                incompleteUploads.abort(tempBucket, upload);
+                log.info("Aborted incomplete multipart upload {}/{} {} (initiated {})", tempBucket, upload.key(),
+                        upload.uploadId(), upload.initiated());
+            }
+        } catch (Exception e) {
+            log.warn("Could not list or abort the incomplete multipart uploads of {}: {}", tempBucket, e.toString());
+        }
+        return aborted;
     }
 
     /** Removes the unowned keys among {@code keys}; returns {orphans, removed}. */

@@ -28,6 +28,9 @@ import io.catalogingest.common.reviews.MediaPromoted;
 import io.catalogingest.common.reviews.ReviewMessages;
 import io.catalogingest.support.persistence.Outbox;
 import io.catalogingest.support.storage.StorageProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.minio.MinioClient;
 
 /**
@@ -63,9 +66,11 @@ public class MediaPromotion implements DisposableBean {
     private final String tempBucket;
     private final String mediaBucket;
     private final ExecutorService copies;
+    private final MeterRegistry meters;
 
     MediaPromotion(Jdbi jdbi, MinioClient minio, Outbox outbox, PromotionProperties properties,
-                   StorageProperties storage, PromotionFaults faults) {
+                   StorageProperties storage, PromotionFaults faults, MeterRegistry meters) {
+        this.meters = meters;
         this.store = new PromotionStore(jdbi);
         this.objects = new MediaObjects(minio, properties);
         this.outbox = outbox;
@@ -210,10 +215,13 @@ public class MediaPromotion implements DisposableBean {
         try {
             method = objects.copy(tempBucket, upload, mediaBucket, key, file.size(), etag, file.sha256(),
                     contentType);
+            long elapsed = System.nanoTime() - copyStarted;
+            copied(method, "copied", file.size(), elapsed);
             log.debug("Copied {} to {} ({} bytes, {}) in {} ms", upload, key, file.size(), method,
-                    (System.nanoTime() - copyStarted) / 1_000_000);
+                    elapsed / 1_000_000);
             faults.afterCopy(key);
         } catch (MediaObjects.SourceChangedException e) {
+            copied("refused", "source-changed", 0, System.nanoTime() - copyStarted);
             throw new PromotionFailedException("temporary object " + upload + " is not the registered upload: "
                     + e.getMessage());
         }
@@ -229,6 +237,22 @@ public class MediaPromotion implements DisposableBean {
                     + " does not verify: " + copyProblem.get());
         }
         return method;
+    }
+
+    /**
+     * Meters of the server-side copies: {@code catalog.promotion.copies} (timer: count and duration) and
+     * {@code catalog.promotion.bytes} (bytes copied), tagged {@code method} ({@code copy}, {@code multipart}) and
+     * {@code outcome}. A copy S3 could not make (an outage) is retried and counted when it succeeds.
+     */
+    private void copied(String method, String outcome, long bytes, long nanos) {
+        Timer.builder("catalog.promotion.copies").description("server-side copies of uploads to the media bucket")
+                .tag("method", method).tag("outcome", outcome).register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        if (bytes > 0) {
+            Counter.builder("catalog.promotion.bytes").baseUnit("bytes")
+                    .description("bytes copied server-side to the media bucket")
+                    .tag("method", method).register(meters).increment(bytes);
+        }
     }
 
     /** The temporary object's ETag against the one its upload recorded, if both are known and differ. */

@@ -43,7 +43,7 @@ class OrphanSweeperTest {
     void removesWhatNoMediaRowOrAwaitedRequestOwns() throws Exception {
         OrphanSweeper.Sweep sweep = sweeper(ANY_AGE, false, 2).sweep();
 
-        assertThat(sweep).isEqualTo(new OrphanSweeper.Sweep(6, 3, 3, false));
+        assertThat(sweep).isEqualTo(new OrphanSweeper.Sweep(6, 3, 3, 0, false));
         assertThat(storage.keys(temp)).containsExactlyInAnyOrder("uploads/registered", "uploads/promoting",
                 "uploads/awaited");
     }
@@ -52,7 +52,7 @@ class OrphanSweeperTest {
     void aDryRunCountsAndKeepsEverything() throws Exception {
         OrphanSweeper.Sweep sweep = sweeper(ANY_AGE, true, 500).sweep();
 
-        assertThat(sweep).isEqualTo(new OrphanSweeper.Sweep(6, 3, 0, true));
+        assertThat(sweep).isEqualTo(new OrphanSweeper.Sweep(6, 3, 0, 0, true));
         assertThat(storage.keys(temp)).hasSize(6);
     }
 
@@ -60,13 +60,13 @@ class OrphanSweeperTest {
     void objectsYoungerThanTheMinimumAgeAreLeftAlone() throws Exception {
         OrphanSweeper.Sweep sweep = sweeper(Duration.ofHours(1), false, 500).sweep();
 
-        assertThat(sweep).isEqualTo(new OrphanSweeper.Sweep(6, 0, 0, false));
+        assertThat(sweep).isEqualTo(new OrphanSweeper.Sweep(6, 0, 0, 0, false));
         assertThat(storage.keys(temp)).hasSize(6);
     }
 
     private OrphanSweeper sweeper(Duration minAge, boolean dryRun, int batch) {
         return new OrphanSweeper(storage.minio, storage.jdbi,
-                new OrphanProperties(true, Duration.ofHours(1), minAge, dryRun, batch), storage.storage,
-                new SimpleMeterRegistry());
+                new OrphanProperties(true, Duration.ofHours(1), minAge, dryRun, batch, Duration.ofHours(24)), storage.storage,
+                new SimpleMeterRegistry(), new IncompleteUploads(storage.storage));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.util.unit.DataSize;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.catalogingest.approval.ApprovalStorage;
 import io.catalogingest.approval.lease.DriverLease;
 import io.catalogingest.approval.lease.LeaseLostException;
@@ -66,7 +67,7 @@ class MediaPromotionTest {
         PromotionProperties properties = new PromotionProperties(2, DataSize.ofGigabytes(5), DataSize.ofMegabytes(512),
                 false, 0, 0);
         promotion = new MediaPromotion(storage.jdbi, storage.minio, outbox, properties, storage.storage,
-                new PromotionFaults(properties));
+                new PromotionFaults(properties), new SimpleMeterRegistry());
     }
 
     @AfterEach

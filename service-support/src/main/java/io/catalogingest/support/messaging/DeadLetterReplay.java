@@ -34,7 +34,7 @@ import io.catalogingest.common.envelope.Topics;
 public final class DeadLetterReplay {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
-    static final String GROUP = "catalog-dlt-replay";
+    public static final String GROUP = "catalog-dlt-replay";
 
     private final String bootstrapServers;
 

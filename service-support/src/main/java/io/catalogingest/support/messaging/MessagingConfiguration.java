@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.catalogingest.common.Messages;
 import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.support.logging.RecordLogContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The envelope codec, the publisher, and every topic of the pipeline (with its dead-letter topic). */
@@ -28,8 +32,16 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    InboundRecords inboundRecords(EnvelopeCodec codec) {
-        return new InboundRecords(codec);
+    InboundRecords inboundRecords(EnvelopeCodec codec, ObjectProvider<Tracer> tracer,
+                                  ObjectProvider<Propagator> propagator) {
+        return new InboundRecords(codec, tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /** The ids of the record being handled, in the MDC of every record listener (Spring Boot installs it). */
+    @Bean
+    RecordLogContext recordLogContext() {
+        return new RecordLogContext();
     }
 
     @Bean

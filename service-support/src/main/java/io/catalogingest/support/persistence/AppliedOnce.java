@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.catalogingest.common.envelope.Envelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 
 /**
  * The idempotent consumer of every worker, in one place (invariants 1 and 5). In ONE transaction: claim the message
@@ -41,11 +43,18 @@ public class AppliedOnce {
     private final Jdbi jdbi;
     private final MessageLedger ledger;
     private final Outbox outbox;
+    private final ProcessedMessages processed;
 
     public AppliedOnce(Jdbi jdbi, MessageLedger ledger, Outbox outbox) {
+        this(jdbi, ledger, outbox, Metrics.globalRegistry);
+    }
+
+    /** Counts every message in {@code catalog.messages.processed} (see {@link ProcessedMessages}). */
+    public AppliedOnce(Jdbi jdbi, MessageLedger ledger, Outbox outbox, MeterRegistry meters) {
         this.jdbi = jdbi;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.processed = new ProcessedMessages(meters);
     }
 
     /** How one fresh message is applied, and what a repeated one does. */
@@ -114,7 +123,9 @@ public class AppliedOnce {
 
     /** The messages in one transaction, each applied on its own; then as {@link #process}. */
     public <T> void processAll(String consumer, List<Envelope<T>> messages, Step<T> step) {
+        ProcessedMessages.Tally tally = processed.tally();
         Committed committed = jdbi.inTransaction(handle -> {
+            tally.clear();
             Set<UUID> fresh = fresh(handle, consumer, messages);
             Map<UUID, Announcement> recorded = recordedOfRepeats(handle, messages, fresh);
             List<Announcement> events = new ArrayList<>();
@@ -125,6 +136,7 @@ public class AppliedOnce {
                 Applied applied;
                 if (fresh.remove(message.id())) {
                     applied = step.apply(handle, message);
+                    tally.applied(consumer, message, applied.outcome());
                     if (applied.outcome() != null) {
                         outcomes.add(new Outbox.RecordedOutcome(message, applied.outcome()));
                     }
@@ -132,6 +144,7 @@ public class AppliedOnce {
                     log.info("Message {} was applied before by {}; announcing its outcome again", message.id(),
                             consumer);
                     applied = step.repeated(handle, message, Optional.ofNullable(recordedOf(recorded, message)));
+                    tally.repeated(consumer, message);
                 }
                 events.addAll(applied.events());
                 actions.addAll(applied.afterCommit());
@@ -139,6 +152,7 @@ public class AppliedOnce {
             }
             return new Committed(outbox.write(handle, events, outcomes), actions, announced);
         });
+        tally.committed();
         committed.afterCommit().forEach(Runnable::run);
         outbox.publish(committed.written()).await();
         committed.afterAnnounce().forEach(Runnable::run);
@@ -151,7 +165,9 @@ public class AppliedOnce {
      * acknowledges the records.
      */
     public <T> Delivery processBatch(String consumer, List<Envelope<T>> commands, BatchStep<T> step) {
+        ProcessedMessages.Tally tally = processed.tally();
         Outbox.Written written = jdbi.inTransaction(handle -> {
+            tally.clear();
             Set<UUID> claimed = fresh(handle, consumer, commands);
             List<Envelope<T>> fresh = new ArrayList<>(claimed.size());
             for (Envelope<T> command : commands) {
@@ -173,10 +189,12 @@ public class AppliedOnce {
                         throw new IllegalStateException("no outcome for message " + command.id());
                     }
                     toRecord.add(new Outbox.RecordedOutcome(command, outcome));
+                    tally.applied(consumer, command, outcome);
                     events.add(new Announcement(outcome.topic(), outcome.event()));
                 } else {
                     log.info("Message {} was applied before by {}; announcing its outcome again", command.id(),
                             consumer);
+                    tally.repeated(consumer, command);
                     Announcement again = recordedOf(recorded, command);
                     if (again != null) {
                         events.add(again);
@@ -186,6 +204,7 @@ public class AppliedOnce {
             events.addAll(alsoAnnounce);
             return outbox.write(handle, events, toRecord);
         });
+        tally.committed();
         return outbox.publish(written);
     }
 

@@ -14,6 +14,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import io.catalogingest.common.Messages;
 import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.support.messaging.MessagePublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,8 +33,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    AppliedOnce appliedOnce(Jdbi jdbi, MessageLedger ledger, Outbox outbox) {
-        return new AppliedOnce(jdbi, ledger, outbox);
+    AppliedOnce appliedOnce(Jdbi jdbi, MessageLedger ledger, Outbox outbox, MeterRegistry meters) {
+        return new AppliedOnce(jdbi, ledger, outbox, meters);
     }
 
     @Bean

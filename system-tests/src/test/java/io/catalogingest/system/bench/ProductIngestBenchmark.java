@@ -214,6 +214,7 @@ class ProductIngestBenchmark {
     private static ConfigurableApplicationContext startWorker(Isolation isolation) {
         Map<String, String> properties = new HashMap<>(isolation.springProperties());
         properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.profiles.active", "local");
         properties.put("logging.level.io.catalogingest.ingest", "WARN");
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("catalog.bench.worker."))
