@@ -2,8 +2,8 @@
 # fault-suite.sh — the fault-injection suite (issue 11; docs/faults.md): the real parts as separate processes, faults
 # injected while a mixed load runs, and the invariants of DESIGN.md §5 checked afterwards in Postgres, S3 and Kafka.
 #
-#   scripts/fault-suite.sh                 all faults (~15 min on 2 cores)
-#   scripts/fault-suite.sh --ci            the bounded variant: 3 faults, small load (4-6 min); exit 1 if an invariant fails
+#   scripts/fault-suite.sh                 all faults (15-18 min on 2 cores)
+#   scripts/fault-suite.sh --ci            the bounded variant: 3 faults, small load (5-7 min); exit 1 if an invariant fails
 #   scripts/fault-suite.sh --faults kill-broker,stall-s3      chosen faults (names: see docs/faults.md)
 #
 # Topology: Postgres, a Kafka KRaft broker and S3Proxy started by `./catalog up --detach --infra-only` in their own
