@@ -107,7 +107,10 @@ final class Topology implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-Dcatalog.local.name=faults-" + replica.name(),
                 "-Dcatalog.local.home=" + options.state(), "-Dserver.address=127.0.0.1",
                 "-Dserver.port=" + replica.port(base), "-Dmanagement.server.address=127.0.0.1",
-                "-Dmanagement.server.port=" + replica.managementPort(base)));
+                "-Dmanagement.server.port=" + replica.managementPort(base),
+                // the suite runs the services with the published development credentials, which they accept only
+                // under the local profile
+                "-Dspring.profiles.active=local"));
         for (String opt : options.env().javaOpts().split("\\s+")) {
             if (!opt.isBlank()) {
                 command.add(opt);
