@@ -235,7 +235,8 @@ final class Invariants {
     List<String> lostObjects(String tenant) throws Exception {
         List<String> lost = new ArrayList<>();
         try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                "select bucket, object_key from media where tenant_id = ? and status in ('registered', 'promoted')")) {
+                "select bucket, case when status = 'registered' then upload_key else object_key end from media"
+                        + " where tenant_id = ? and status in ('registered', 'promoted')")) {
             query.setString(1, tenant);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -261,7 +262,7 @@ final class Invariants {
      * The caller decides which are old enough to count.
      */
     Map<String, Instant> unownedTempObjects(String tenant) throws Exception {
-        Set<String> owned = new HashSet<>(strings("select object_key from media where tenant_id = ?"
+        Set<String> owned = new HashSet<>(strings("select upload_key from media where tenant_id = ?"
                 + " and status = 'registered' and bucket = ?", tenant, env.tempBucket()));
         Map<String, Instant> unowned = new HashMap<>();
         for (Result<Item> result : s3.listObjects(ListObjectsArgs.builder().bucket(env.tempBucket())
