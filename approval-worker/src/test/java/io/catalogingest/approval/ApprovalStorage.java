@@ -92,6 +92,30 @@ public final class ApprovalStorage {
         return id;
     }
 
+    /**
+     * An approval of a new release of {@code tenant} in {@code stage}, leased by {@code owner} at {@code epoch} until
+     * {@code leasedFor} from now (null owner: nobody holds it; a negative duration: the lease ran out).
+     */
+    public UUID approval(String tenant, String stage, String owner, long epoch, Duration leasedFor) {
+        UUID releaseId = release(tenant);
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into release_approval (release_id, tenant_id, review_id, product_id, command_id, stage,
+                                                      lease_owner, lease_until, lease_epoch)
+                        values (:releaseId, :tenant, :reviewId, 'product', :commandId, :stage, :owner,
+                                now() + make_interval(secs => :seconds), :epoch)""")
+                .bind("releaseId", releaseId).bind("tenant", tenant).bind("reviewId", UUID.randomUUID())
+                .bind("commandId", UUID.randomUUID()).bind("stage", stage).bind("owner", owner)
+                .bind("seconds", leasedFor == null ? null : leasedFor.toMillis() / 1000.0).bind("epoch", epoch)
+                .execute());
+        return releaseId;
+    }
+
+    /** A column of a row, as text, for assertions. */
+    public String column(String table, String idColumn, UUID id, String column) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + column + "::text from " + table + " where "
+                        + idColumn + " = :id").bind("id", id).mapTo(String.class).findOne().orElse(null));
+    }
+
     public void put(String bucket, String key, byte[] content) throws Exception {
         minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(new ByteArrayInputStream(content), content.length, -1).build());

@@ -1,7 +1,5 @@
 package io.catalogingest.approval;
 
-import java.util.Set;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,9 +15,5 @@ class ArchitectureTest {
     static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
 
     @ArchTest
-    static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of(
-            "io.catalogingest.approval.autocreation.ReleaseCompletion",
-            "io.catalogingest.approval.lease.DriverLease",
-            "io.catalogingest.approval.orphans.OrphanSweeper",
-            "io.catalogingest.approval.review.ReleaseReview"));
+    static final ArchRule sqlOnlyInDaos = ServiceArchitecture.sqlOnlyInDaos();
 }

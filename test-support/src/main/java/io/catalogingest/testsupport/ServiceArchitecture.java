@@ -4,13 +4,16 @@ import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.Set;
+import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * The architecture rules every service holds itself to; each service's {@code ArchitectureTest} applies them to its
@@ -21,7 +24,14 @@ public final class ServiceArchitecture {
     private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
     private static final String HANDLE = "org.jdbi.v3.core.Handle";
     private static final String STATEMENTS = "createQuery|createUpdate|createBatch|prepareBatch|createCall|"
-            + "createScript|execute|select";
+            + "createScript|execute|select|queryMetadata";
+    private static final List<String> SQL_ANNOTATION_NAMES = List.of(
+            "org.jdbi.v3.sqlobject.statement.SqlQuery",
+            "org.jdbi.v3.sqlobject.statement.SqlUpdate",
+            "org.jdbi.v3.sqlobject.statement.SqlBatch",
+            "org.jdbi.v3.sqlobject.statement.SqlCall",
+            "org.jdbi.v3.sqlobject.statement.SqlScript",
+            "org.jdbi.v3.sqlobject.statement.SqlScripts");
 
     private ServiceArchitecture() {
     }
@@ -44,11 +54,42 @@ public final class ServiceArchitecture {
     }
 
     /**
-     * SQL statements are made only in the persistence classes of a feature (named {@code *Dao}, {@code *Store} or
-     * {@code *Reader}, nested classes included) and in {@code stillInline}: the classes, by full name, that held
-     * inline SQL when the rule was written. Shrink that list; never grow it.
+     * SQL lives only in JDBI SqlObject interfaces named {@code *Dao} (ADR 0018): only they (and the records nested in
+     * them) declare {@code @SqlQuery}, {@code @SqlUpdate}, {@code @SqlBatch}, {@code @SqlCall} or {@code @SqlScript}
+     * methods, and no other class makes a statement on a {@code Handle}. Services attach a DAO to the handle of their
+     * transaction ({@code handle.attach}) or use it on demand ({@code jdbi.onDemand}).
      */
-    public static ArchRule sqlOnlyInPersistenceClasses(Set<String> stillInline) {
+    public static ArchRule sqlOnlyInDaos() {
+        return CompositeArchRule.of(noClasses().that(NOT_DAOS)
+                        .should().callMethodWhere(target(owner(name(HANDLE))).and(target(nameMatching(STATEMENTS))))
+                        .because("SQL lives in the DAOs beside each feature (ADR 0018)"))
+                .and(methods().that(SQL_METHODS)
+                        .should().beDeclaredInClassesThat(DAOS)
+                        .because("SQL lives in the DAOs beside each feature (ADR 0018)"));
+    }
+
+    /** A JDBI SqlObject interface named {@code *Dao}, or a class nested in one (its row records). */
+    private static final DescribedPredicate<JavaClass> DAOS = DescribedPredicate.describe(
+            "are SqlObject interfaces named *Dao (or nested in one)", javaClass -> {
+                JavaClass top = outermost(javaClass);
+                return top.isInterface() && top.getSimpleName().endsWith("Dao");
+            });
+
+    private static final DescribedPredicate<JavaClass> NOT_DAOS = DescribedPredicate.describe(
+            "are not SqlObject interfaces named *Dao (nor nested in one)", javaClass -> !DAOS.test(javaClass));
+
+    /** A method carrying one of JDBI's SQL annotations. */
+    private static final DescribedPredicate<JavaMethod> SQL_METHODS = DescribedPredicate.describe(
+            "carry JDBI SQL annotations (@SqlQuery, @SqlUpdate, ...)",
+            method -> SQL_ANNOTATION_NAMES.stream().anyMatch(method::isAnnotatedWith));
+
+    /**
+     * The rule this project had before ADR 0018: statements only in classes named {@code *Dao}, {@code *Store} or
+     * {@code *Reader}, and in {@code stillInline}. Kept while the api-gateway moves its SQL into DAOs; use
+     * {@link #sqlOnlyInDaos()}.
+     */
+    @Deprecated
+    public static ArchRule sqlOnlyInPersistenceClasses(java.util.Set<String> stillInline) {
         DescribedPredicate<JavaClass> persistence = DescribedPredicate.describe(
                 "are DAOs, stores or readers (or still hold inline SQL: " + stillInline + ")", javaClass -> {
                     JavaClass top = outermost(javaClass);

@@ -1,7 +1,5 @@
 package io.catalogingest.webhook;
 
-import java.util.Set;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -17,5 +15,5 @@ class ArchitectureTest {
     static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
 
     @ArchTest
-    static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of());
+    static final ArchRule sqlOnlyInDaos = ServiceArchitecture.sqlOnlyInDaos();
 }

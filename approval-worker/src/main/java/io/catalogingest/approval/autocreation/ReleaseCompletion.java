@@ -41,26 +41,10 @@ public class ReleaseCompletion {
     public void complete(String tenantId, UUID releaseId, UUID requestId, String productId, String upc,
                          String format) {
         Instant completedAt = outbox.inTransaction((handle, announcer) -> {
-            int finished = handle.createUpdate("""
-                            update release_approval set stage = 'completed', finished_at = now(), lease_owner = null,
-                                lease_until = null, last_error = null
-                            where release_id = :releaseId and tenant_id = :tenantId
-                              and stage in ('promoting', 'creating')""")
-                    .bind("releaseId", releaseId).bind("tenantId", tenantId).execute();
-            Instant completed = finished == 0
-                    ? handle.createQuery("""
-                                select completed_at from release
-                                where tenant_id = :tenantId and id = :releaseId and status = 'completed'""")
-                        .bind("tenantId", tenantId).bind("releaseId", releaseId)
-                        .mapTo(Instant.class).findOne().orElse(null)
-                    : handle.createQuery("""
-                            update release set status = 'completed', created_product_id = :productId,
-                                auto_creation_status = 'success', auto_creation_error = null, completed_at = now(),
-                                updated_at = now()
-                            where tenant_id = :tenantId and id = :releaseId and status = 'approved'
-                            returning completed_at""")
-                        .bind("productId", productId).bind("tenantId", tenantId).bind("releaseId", releaseId)
-                        .mapTo(Instant.class).findOne().orElse(null);
+            CompletionDao completion = handle.attach(CompletionDao.class);
+            Instant completed = completion.finishCompleted(tenantId, releaseId)
+                    ? completion.complete(tenantId, releaseId, productId).orElse(null)
+                    : completion.completedAt(tenantId, releaseId).orElse(null);
             if (completed != null) {
                 // announced again with the same id when the answer is repeated
                 announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("completed", releaseId), SOURCE,
@@ -94,20 +78,11 @@ public class ReleaseCompletion {
             if (lease != null) {
                 lease.hold(handle);
             }
-            int finished = handle.createUpdate("""
-                            update release_approval set stage = 'failed', finished_at = now(), lease_owner = null,
-                                lease_until = null, last_error = :reason
-                            where release_id = :releaseId and tenant_id = :tenantId
-                              and stage in ('promoting', 'creating')""")
-                    .bind("reason", reason).bind("releaseId", releaseId).bind("tenantId", tenantId).execute();
-            if (finished == 0) {
+            CompletionDao completion = handle.attach(CompletionDao.class);
+            if (!completion.finishFailed(tenantId, releaseId, reason)) {
                 return false;
             }
-            handle.createUpdate("""
-                            update release set auto_creation_status = 'failed', auto_creation_error = :reason,
-                                updated_at = now()
-                            where tenant_id = :tenantId and id = :releaseId and status = 'approved'""")
-                    .bind("reason", reason).bind("tenantId", tenantId).bind("releaseId", releaseId).execute();
+            completion.autoCreationFailed(tenantId, releaseId, reason);
             announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("auto-creation-failed", releaseId),
                     SOURCE, ReviewMessages.AUTO_CREATION_FAILED.id(), Instant.now(), releaseId.toString(), tenantId,
                     requestId, new AutoCreationFailed(releaseId.toString(), stage, reason, errors)));

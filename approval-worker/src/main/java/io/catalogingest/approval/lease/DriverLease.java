@@ -17,13 +17,7 @@ public record DriverLease(UUID releaseId, String owner, long epoch) {
      * waits for the transaction); throws {@link LeaseLostException} if another driver has taken the release.
      */
     public void hold(Handle handle) {
-        boolean held = handle.createQuery("""
-                        select 1 from release_approval
-                        where release_id = :releaseId and lease_owner = :owner and lease_epoch = :epoch
-                        for update""")
-                .bind("releaseId", releaseId).bind("owner", owner).bind("epoch", epoch)
-                .mapTo(Integer.class).findOne().isPresent();
-        if (!held) {
+        if (handle.attach(LeaseDao.class).lockIfHeld(releaseId, owner, epoch).isEmpty()) {
             throw new LeaseLostException(this);
         }
     }

@@ -47,7 +47,7 @@ public class OrphanSweeper {
     private static final Logger log = LoggerFactory.getLogger(OrphanSweeper.class);
 
     private final MinioClient minio;
-    private final Jdbi jdbi;
+    private final OrphanDao orphans;
     private final OrphanProperties properties;
     private final String tempBucket;
     private final Clock clock;
@@ -60,7 +60,7 @@ public class OrphanSweeper {
                   MeterRegistry meters, IncompleteUploads incompleteUploads) {
         this.minio = minio;
         this.incompleteUploads = incompleteUploads;
-        this.jdbi = jdbi;
+        this.orphans = jdbi.onDemand(OrphanDao.class);
         this.properties = properties;
         this.tempBucket = storage.tempBucket();
         this.clock = Clock.systemUTC();
@@ -166,15 +166,7 @@ public class OrphanSweeper {
 
     /** Removes the unowned keys among {@code keys}; returns {orphans, removed}. */
     private int[] settle(List<String> keys) throws Exception {
-        Set<String> owned = new HashSet<>(jdbi.withHandle(handle -> handle.createQuery("""
-                        select upload_key from media
-                        where status <> 'rejected' and upload_key = any(:keys)
-                        union
-                        select r.object_key from request r
-                        where r.object_key = any(:keys)
-                          and not exists (select 1 from request_outcome o where o.request_id = r.request_id)""")
-                .bindArray("keys", String.class, keys)
-                .mapTo(String.class).list()));
+        Set<String> owned = new HashSet<>(orphans.owned(keys.toArray(String[]::new)));
         int orphans = 0;
         int deleted = 0;
         for (String key : keys) {

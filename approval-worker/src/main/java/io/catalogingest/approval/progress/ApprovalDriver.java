@@ -49,7 +49,7 @@ public class ApprovalDriver implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ApprovalDriver.class);
     private static final String SOURCE = "/approval-worker";
 
-    private final ApprovalStore store;
+    private final ApprovalDao store;
     private final MediaPromotion promotion;
     private final ReleaseCompletion completion;
     private final Outbox outbox;
@@ -64,7 +64,7 @@ public class ApprovalDriver implements DisposableBean {
         this.leasesLost = Counter.builder("catalog.approval.leases.lost")
                 .description("drives of a release stopped because another driver took over its lease")
                 .register(meters);
-        this.store = new ApprovalStore(jdbi);
+        this.store = jdbi.onDemand(ApprovalDao.class);
         this.promotion = promotion;
         this.completion = completion;
         this.outbox = outbox;
@@ -106,14 +106,14 @@ public class ApprovalDriver implements DisposableBean {
     }
 
     private void drive(UUID releaseId) {
-        Optional<ApprovalStore.Approval> leased = store.lease(releaseId, owner, properties.lease());
+        Optional<ApprovalDao.Approval> leased = store.lease(releaseId, owner, properties.lease());
         if (leased.isEmpty()) {
             return;
         }
-        ApprovalStore.Approval approval = leased.get();
+        ApprovalDao.Approval approval = leased.get();
         DriverLease lease = approval.lease();
         try {
-            if ("promoting".equals(approval.stage())) {
+            if (approval.stage() == ApprovalStage.PROMOTING) {
                 promotion.promote(approval.tenantId(), releaseId, approval.requestId(), lease,
                         () -> store.renew(lease, properties.lease()));
                 store.promoted(lease);
@@ -161,7 +161,7 @@ public class ApprovalDriver implements DisposableBean {
         }
     }
 
-    private void sendCommand(ApprovalStore.Approval approval) {
+    private void sendCommand(ApprovalDao.Approval approval) {
         CreateProductFromRelease command = new CreateProductFromRelease(approval.releaseId().toString(),
                 approval.productId());
         outbox.announce(Topics.CATALOG_COMMANDS, new Envelope<>(approval.commandId(), SOURCE,

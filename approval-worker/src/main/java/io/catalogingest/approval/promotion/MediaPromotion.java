@@ -58,7 +58,7 @@ public class MediaPromotion implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(MediaPromotion.class);
     private static final String SOURCE = "/approval-worker";
 
-    private final PromotionStore store;
+    private final PromotionDao store;
     private final MediaObjects objects;
     private final Outbox outbox;
     private final PromotionProperties properties;
@@ -71,7 +71,7 @@ public class MediaPromotion implements DisposableBean {
     MediaPromotion(Jdbi jdbi, MinioClient minio, Outbox outbox, PromotionProperties properties,
                    StorageProperties storage, PromotionFaults faults, MeterRegistry meters) {
         this.meters = meters;
-        this.store = new PromotionStore(jdbi);
+        this.store = jdbi.onDemand(PromotionDao.class);
         this.objects = new MediaObjects(minio, properties);
         this.outbox = outbox;
         this.properties = properties;
@@ -97,14 +97,14 @@ public class MediaPromotion implements DisposableBean {
      * @throws RuntimeException         for a transient failure (S3 or Kafka down, ...): try again later
      */
     public int promote(String tenantId, UUID releaseId, UUID requestId, DriverLease lease, Runnable heartbeat) {
-        List<PromotionStore.PendingFile> files = store.pending(tenantId, releaseId);
+        List<PromotionDao.PendingFile> files = store.pending(tenantId, releaseId);
         if (files.isEmpty()) {
             return 0;
         }
         log.info("Promoting {} files of release {} of tenant {} ({} at a time)", files.size(), releaseId, tenantId,
                 properties.parallelCopies());
         List<CompletableFuture<Void>> running = new ArrayList<>(files.size());
-        for (PromotionStore.PendingFile file : files) {
+        for (PromotionDao.PendingFile file : files) {
             running.add(CompletableFuture.runAsync(() -> {
                 try {
                     promoteOne(lease, file, requestId);
@@ -153,7 +153,7 @@ public class MediaPromotion implements DisposableBean {
         return files.size();
     }
 
-    private void promoteOne(DriverLease lease, PromotionStore.PendingFile file, UUID requestId) {
+    private void promoteOne(DriverLease lease, PromotionDao.PendingFile file, UUID requestId) {
         String key = file.objectKey();
         String method = file.method();
         long started = System.nanoTime();
@@ -186,7 +186,7 @@ public class MediaPromotion implements DisposableBean {
      * While the registered upload exists it is copied (again, after a crash between copy and record: the same bytes,
      * by copy-if-match); only when it is gone does an earlier copy count ({@code found}), if it verifies.
      */
-    private String copyAndVerify(PromotionStore.PendingFile file) {
+    private String copyAndVerify(PromotionDao.PendingFile file) {
         String key = file.objectKey();
         String upload = file.uploadKey();
         Optional<MediaObjects.Stat> source = objects.stat(tempBucket, upload);
@@ -256,7 +256,7 @@ public class MediaPromotion implements DisposableBean {
     }
 
     /** The temporary object's ETag against the one its upload recorded, if both are known and differ. */
-    private static Optional<String> etagProblem(MediaObjects.Stat stat, PromotionStore.PendingFile file) {
+    private static Optional<String> etagProblem(MediaObjects.Stat stat, PromotionDao.PendingFile file) {
         if (file.etag() == null || stat.etag() == null
                 || MediaObjects.unquoted(stat.etag()).equals(MediaObjects.unquoted(file.etag()))) {
             return Optional.empty();
@@ -279,7 +279,7 @@ public class MediaPromotion implements DisposableBean {
      *                    it; a temporary object of a multipart upload may not, see the gateway's
      *                    {@code catalog.upload.sha256-metadata})
      */
-    private Optional<String> problem(MediaObjects.Stat stat, PromotionStore.PendingFile file, boolean requireHash) {
+    private Optional<String> problem(MediaObjects.Stat stat, PromotionDao.PendingFile file, boolean requireHash) {
         if (stat.size() != file.size()) {
             return Optional.of("size " + stat.size() + " bytes, the media row says " + file.size());
         }

@@ -99,10 +99,8 @@ public class ReleaseReview {
         if (releaseId.isEmpty()) {
             return refusal(review, decision, 404, "Release not found", List.of());
         }
-        Optional<ReleaseStatus> status = handle.createQuery("""
-                        select status from release where tenant_id = :tenantId and id = :releaseId for update""")
-                .bind("tenantId", tenant).bind("releaseId", releaseId.get())
-                .mapTo(String.class).findOne().map(ReleaseStatus::fromJsonName);
+        ReviewDao reviews = handle.attach(ReviewDao.class);
+        Optional<ReleaseStatus> status = reviews.lockStatus(tenant, releaseId.get());
         if (status.isEmpty()) {
             return refusal(review, decision, 404, "Release not found", List.of());
         }
@@ -131,9 +129,9 @@ public class ReleaseReview {
         Instant reviewedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String reviewer = decision.reviewerId() != null ? decision.reviewerId() : review.source();
         int media = decision.action() == ReleaseAction.APPROVE
-                ? ReviewStore.approve(handle, tenant, releaseId.get(), reviewer, decision.feedback(), reviewedAt,
+                ? reviews.approve(tenant, releaseId.get(), reviewer, decision.feedback(), reviewedAt,
                         review.id(), review.requestId())
-                : ReviewStore.reject(handle, tenant, releaseId.get(), reviewer, decision.feedback(), reviewedAt);
+                : reviews.reject(tenant, releaseId.get(), reviewer, decision.feedback(), reviewedAt);
         ReleaseStatus after = decision.action().target();
         log.info("Release {} of tenant {} is {} by {} ({} files)", releaseId.get(), tenant, after.jsonName(),
                 reviewer, media);

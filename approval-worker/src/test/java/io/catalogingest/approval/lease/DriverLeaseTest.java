@@ -3,6 +3,7 @@ package io.catalogingest.approval.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
@@ -64,15 +65,8 @@ class DriverLeaseTest {
     }
 
     private static DriverLease approval(String owner, long epoch) {
-        UUID releaseId = storage.release(TENANT);
-        storage.jdbi.useHandle(handle -> handle.createUpdate("""
-                        insert into release_approval (release_id, tenant_id, review_id, product_id, command_id,
-                                                      lease_owner, lease_until, lease_epoch)
-                        values (:releaseId, :tenant, :reviewId, 'product', :commandId, :owner,
-                                now() + interval '1 minute', :epoch)""")
-                .bind("releaseId", releaseId).bind("tenant", TENANT).bind("reviewId", UUID.randomUUID())
-                .bind("commandId", UUID.randomUUID()).bind("owner", owner).bind("epoch", epoch).execute());
-        return new DriverLease(releaseId, owner, epoch);
+        return new DriverLease(storage.approval(TENANT, "promoting", owner, epoch, Duration.ofMinutes(1)), owner,
+                epoch);
     }
 
     private static void takeOver(UUID releaseId, String owner, long epoch) {

@@ -1,0 +1,13 @@
+package io.catalogingest.approval.progress;
+
+/**
+ * Where an approved release is ({@code release_approval.stage}, stored lowercase): its files being made permanent
+ * ({@code promoting}), its catalog entries being created ({@code creating}), or finished — {@code completed} or
+ * {@code failed}.
+ */
+public enum ApprovalStage {
+    PROMOTING,
+    CREATING,
+    COMPLETED,
+    FAILED
+}
