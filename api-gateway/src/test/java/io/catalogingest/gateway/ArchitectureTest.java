@@ -1,7 +1,5 @@
 package io.catalogingest.gateway;
 
-import java.util.Set;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -14,5 +12,5 @@ import io.catalogingest.testsupport.ServiceArchitecture;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of());
+    static final ArchRule sqlOnlyInDaos = ServiceArchitecture.sqlOnlyInDaos();
 }

@@ -83,25 +83,6 @@ public final class ServiceArchitecture {
             "carry JDBI SQL annotations (@SqlQuery, @SqlUpdate, ...)",
             method -> SQL_ANNOTATION_NAMES.stream().anyMatch(method::isAnnotatedWith));
 
-    /**
-     * The rule this project had before ADR 0018: statements only in classes named {@code *Dao}, {@code *Store} or
-     * {@code *Reader}, and in {@code stillInline}. Kept while the api-gateway moves its SQL into DAOs; use
-     * {@link #sqlOnlyInDaos()}.
-     */
-    @Deprecated
-    public static ArchRule sqlOnlyInPersistenceClasses(java.util.Set<String> stillInline) {
-        DescribedPredicate<JavaClass> persistence = DescribedPredicate.describe(
-                "are DAOs, stores or readers (or still hold inline SQL: " + stillInline + ")", javaClass -> {
-                    JavaClass top = outermost(javaClass);
-                    String simpleName = top.getSimpleName();
-                    return simpleName.endsWith("Dao") || simpleName.endsWith("Store") || simpleName.endsWith("Reader")
-                            || stillInline.contains(top.getName());
-                });
-        return noClasses().that(DescribedPredicate.not(persistence))
-                .should().callMethodWhere(target(owner(name(HANDLE))).and(target(nameMatching(STATEMENTS))))
-                .because("SQL lives in the DAOs beside each feature (STYLE.md, Persistence)");
-    }
-
     private static JavaClass outermost(JavaClass javaClass) {
         JavaClass top = javaClass;
         while (top.getEnclosingClass().isPresent()) {

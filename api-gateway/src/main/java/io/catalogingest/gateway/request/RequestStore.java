@@ -1,7 +1,5 @@
 package io.catalogingest.gateway.request;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.util.PSQLException;
 import org.springframework.stereotype.Component;
@@ -18,19 +15,17 @@ import io.catalogingest.common.catalog.FieldError;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The request registry (the one table the gateway writes) and the outcomes workers recorded. */
+/** The request registry (the one table the gateway writes) and the outcomes workers recorded ({@link RequestDao}). */
 @Component
 class RequestStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String OUTCOME_COLUMNS = "request_id, tenant_id, outcome, resource_type, resource_id,"
-            + " http_status, message, errors::text as errors, completed_at";
 
-    private final Jdbi jdbi;
+    private final RequestDao requests;
     private final JsonMapper json;
 
     RequestStore(Jdbi jdbi, JsonMapper json) {
-        this.jdbi = jdbi;
+        this.requests = jdbi.onDemand(RequestDao.class);
         this.json = json;
     }
 
@@ -47,12 +42,7 @@ class RequestStore {
      */
     boolean register(AcceptedRequest request, String objectKey) {
         try {
-            jdbi.useHandle(handle -> handle.createUpdate("""
-                            insert into request (request_id, tenant_id, kind, resource_id, idempotency_key, body_hash,
-                                                 object_key, publication)
-                            values (:requestId, :tenantId, :kind, :resourceId, :idempotencyKey, :bodyHash,
-                                    :objectKey, :publication)""")
-                    .bindMethods(request).bind("objectKey", objectKey).execute());
+            requests.insert(request, objectKey);
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof PSQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -67,10 +57,7 @@ class RequestStore {
         if (requestIds.isEmpty()) {
             return;
         }
-        jdbi.useHandle(handle -> handle.createUpdate("""
-                        update request set publication = :publication
-                        where request_id = any(:requestIds) and publication <> 'sent'""")
-                .bind("publication", publication).bindArray("requestIds", UUID.class, requestIds).execute());
+        requests.published(requestIds.toArray(UUID[]::new), publication);
     }
 
     /**
@@ -78,33 +65,19 @@ class RequestStore {
      * Only while it is still being published: a concurrent retry never saw its id (it was answered 409).
      */
     void unregister(UUID requestId) {
-        jdbi.useHandle(handle -> handle.createUpdate(
-                        "delete from request where request_id = :requestId and publication = 'pending'")
-                .bind("requestId", requestId).execute());
+        requests.deletePending(requestId);
     }
 
     Optional<AcceptedRequest> byIdempotencyKey(String tenantId, String key) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        select * from request where tenant_id = :tenantId and idempotency_key = :key""")
-                .bind("tenantId", tenantId).bind("key", key)
-                .map(this::accepted)
-                .findOne());
+        return requests.byIdempotencyKey(tenantId, key);
     }
 
     Optional<AcceptedRequest> accepted(String tenantId, UUID requestId) {
-        return jdbi.withHandle(handle -> handle.createQuery("""
-                        select * from request where tenant_id = :tenantId and request_id = :requestId""")
-                .bind("tenantId", tenantId).bind("requestId", requestId)
-                .map(this::accepted)
-                .findOne());
+        return requests.accepted(tenantId, requestId);
     }
 
     Optional<RequestOutcome> outcome(String tenantId, UUID requestId) {
-        return jdbi.withHandle(handle -> handle.createQuery("select " + OUTCOME_COLUMNS
-                        + " from request_outcome where tenant_id = :tenantId and request_id = :requestId")
-                .bind("tenantId", tenantId).bind("requestId", requestId)
-                .map(this::outcome)
-                .findOne());
+        return Optional.ofNullable(outcomes(tenantId, List.of(requestId)).get(requestId));
     }
 
     /** The outcomes of those of the requests that have one. */
@@ -113,25 +86,14 @@ class RequestStore {
         if (requestIds.isEmpty()) {
             return outcomes;
         }
-        jdbi.useHandle(handle -> handle.createQuery("select " + OUTCOME_COLUMNS
-                        + " from request_outcome where tenant_id = :tenantId and request_id = any(:requestIds)")
-                .bind("tenantId", tenantId).bindArray("requestIds", UUID.class, requestIds)
-                .map(this::outcome)
-                .forEach(outcome -> outcomes.put(outcome.requestId(), outcome)));
+        requests.outcomes(tenantId, requestIds.toArray(UUID[]::new))
+                .forEach(row -> outcomes.put(row.requestId(), outcome(row)));
         return outcomes;
     }
 
-    private AcceptedRequest accepted(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new AcceptedRequest(rs.getObject("request_id", UUID.class), rs.getString("tenant_id"),
-                rs.getString("kind"), rs.getString("resource_id"), rs.getString("idempotency_key"),
-                rs.getString("body_hash"), rs.getTimestamp("created_at").toInstant(), rs.getString("publication"));
-    }
-
-    private RequestOutcome outcome(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new RequestOutcome(rs.getObject("request_id", UUID.class), rs.getString("tenant_id"),
-                rs.getString("outcome"), rs.getString("resource_type"), rs.getString("resource_id"),
-                rs.getInt("http_status"), rs.getString("message"), errors(rs.getString("errors")),
-                rs.getTimestamp("completed_at").toInstant());
+    private RequestOutcome outcome(RequestDao.OutcomeRow row) {
+        return new RequestOutcome(row.requestId(), row.tenantId(), row.outcome(), row.resourceType(),
+                row.resourceId(), row.httpStatus(), row.message(), errors(row.errors()), row.completedAt());
     }
 
     private List<FieldError> errors(String text) {

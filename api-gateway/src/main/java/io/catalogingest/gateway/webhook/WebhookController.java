@@ -41,11 +41,11 @@ class WebhookController {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
 
-    private final WebhookStore store;
+    private final WebhookDao store;
     private final SecureRandom random = new SecureRandom();
 
     WebhookController(Jdbi jdbi) {
-        this.store = jdbi.onDemand(WebhookStore.class);
+        this.store = jdbi.onDemand(WebhookDao.class);
     }
 
     @Operation(summary = "Create or rotate the webhook signing secret (admin)", description = "The secret is in this "

@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * webhook-dispatcher; the gateway only asks for re-sends).
  */
 @RegisterConstructorMapper(WebhookAnswers.Delivery.class)
-interface WebhookStore {
+interface WebhookDao {
 
     String COLUMNS = """
             id, event, event_type, subject, request_id, event_time, url, status, attempts, max_attempts,

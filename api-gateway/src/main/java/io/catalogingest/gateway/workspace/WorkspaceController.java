@@ -66,12 +66,12 @@ import tools.jackson.databind.JsonNode;
 class WorkspaceController {
 
     private final CommandDispatcher dispatcher;
-    private final WorkspaceReader reader;
+    private final WorkspaceDao reader;
     private final WorkspaceDefaults defaults;
 
     WorkspaceController(CommandDispatcher dispatcher, Jdbi jdbi, WorkspaceDefaults defaults) {
         this.dispatcher = dispatcher;
-        this.reader = jdbi.onDemand(WorkspaceReader.class);
+        this.reader = jdbi.onDemand(WorkspaceDao.class);
         this.defaults = defaults;
     }
 
@@ -181,7 +181,7 @@ class WorkspaceController {
                                        String idempotencyKey) {
         requireAdmin(caller);
         String key = IdempotencyKeys.check(idempotencyKey);
-        WorkspaceReader.Block block = find(caller, id);
+        WorkspaceDao.Block block = find(caller, id);
         String blockId = block.id().toString();
         CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "upc-block.retire",
                 Topics.CATALOG_COMMANDS, WorkspaceMessages.RETIRE_UPC_BLOCK, caller.tenantId(),
@@ -202,7 +202,7 @@ class WorkspaceController {
                 + String.join(", ", WorkspaceSetting.names())))));
     }
 
-    private WorkspaceReader.Block find(Caller caller, String id) {
+    private WorkspaceDao.Block find(Caller caller, String id) {
         UUID blockId = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("UPC block"));
         return reader.block(caller.tenantId(), blockId).orElseThrow(() -> ApiException.notFound("UPC block"));
     }
@@ -218,14 +218,14 @@ class WorkspaceController {
     }
 
     private List<WorkspaceAnswers.Setting> settingViews(String tenantId) {
-        Map<String, WorkspaceReader.Setting> own = new LinkedHashMap<>();
+        Map<String, WorkspaceDao.Setting> own = new LinkedHashMap<>();
         reader.settings(tenantId).forEach(setting -> own.put(setting.name(), setting));
         List<WorkspaceAnswers.Setting> views = new ArrayList<>();
         for (WorkspaceSetting setting : WorkspaceSetting.values()) {
-            Optional<WorkspaceReader.Setting> set = Optional.ofNullable(own.get(setting.settingName()));
+            Optional<WorkspaceDao.Setting> set = Optional.ofNullable(own.get(setting.settingName()));
             views.add(new WorkspaceAnswers.Setting(setting.settingName(),
-                    setting.typed(set.map(WorkspaceReader.Setting::value).orElseGet(() -> defaults.valueOf(setting))),
-                    set.isEmpty(), set.map(WorkspaceReader.Setting::updatedAt).orElse(null)));
+                    setting.typed(set.map(WorkspaceDao.Setting::value).orElseGet(() -> defaults.valueOf(setting))),
+                    set.isEmpty(), set.map(WorkspaceDao.Setting::updatedAt).orElse(null)));
         }
         return views;
     }
@@ -235,7 +235,7 @@ class WorkspaceController {
                 .findFirst().orElseThrow();
     }
 
-    private static WorkspaceAnswers.UpcBlock view(WorkspaceReader.Block block) {
+    private static WorkspaceAnswers.UpcBlock view(WorkspaceDao.Block block) {
         UpcBlock rule = new UpcBlock(block.companyPrefix(), block.firstItemReference(), block.lastItemReference(),
                 block.gtinLength());
         long used = block.nextItemReference() - block.firstItemReference();

@@ -10,9 +10,9 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Reads a workspace's settings and UPC blocks (the ingest-worker writes them). */
-@RegisterConstructorMapper(WorkspaceReader.Setting.class)
-@RegisterConstructorMapper(WorkspaceReader.Block.class)
-interface WorkspaceReader {
+@RegisterConstructorMapper(WorkspaceDao.Setting.class)
+@RegisterConstructorMapper(WorkspaceDao.Block.class)
+interface WorkspaceDao {
 
     /** A setting the workspace changed, in its normalized text form. */
     record Setting(String name, String value, Instant updatedAt) {

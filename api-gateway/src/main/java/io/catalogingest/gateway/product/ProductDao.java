@@ -1,0 +1,88 @@
+package io.catalogingest.gateway.product;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Products of a tenant with their artists, tracks and media, read only (the ingest-worker writes them). */
+@RegisterConstructorMapper(ProductDao.ProductRow.class)
+@RegisterConstructorMapper(ProductDao.ArtistLink.class)
+@RegisterConstructorMapper(ProductDao.AssetLink.class)
+@RegisterConstructorMapper(ProductDao.MediaLink.class)
+interface ProductDao {
+
+    /** A product row; the JSON columns as text. */
+    record ProductRow(String id, String title, String displayArtist, String upc, String upcNotice,
+                      String catalogNumber, String externalId, String type, String format, boolean explicit,
+                      LocalDate releaseDate, LocalDate takedownDate, String mainGenre, String subGenre, String status,
+                      String version, String label, String copyright, String publisher, String distribution,
+                      String contributors, String metadata, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** An artist of a product, in credit order. */
+    record ArtistLink(String productId, String id, String name, String type) {
+    }
+
+    /** A track of a product, by number. */
+    record AssetLink(String productId, String id, String title, String isrc, int number) {
+    }
+
+    /** A media file of a product, in position order. */
+    record MediaLink(String productId, String id, String bucket, String objectKey, String type, String mimeType) {
+    }
+
+    String COLUMNS = """
+            select id, title, display_artist, upc, upc_notice, catalog_number, external_id, type, format, explicit,
+                   release_date, takedown_date, main_genre, sub_genre, status, version, label, copyright, publisher,
+                   distribution::text as distribution, contributors::text as contributors, metadata::text as metadata,
+                   created_at, updated_at
+            from product""";
+
+    /**
+     * Products matching {@code pattern} (an ILIKE pattern with escape character {@code !}, or null for all) in title,
+     * display artist, UPC or catalog number.
+     */
+    String MATCHING = """
+             where tenant_id = :tenantId
+               and (cast(:pattern as text) is null or title ilike :pattern escape '!'
+                    or display_artist ilike :pattern escape '!' or upc ilike :pattern escape '!'
+                    or catalog_number ilike :pattern escape '!')""";
+
+    @SqlQuery(COLUMNS + " where tenant_id = :tenantId and id = :id")
+    Optional<ProductRow> find(@Bind("tenantId") String tenantId, @Bind("id") String productId);
+
+    @SqlQuery("select count(*) from product " + MATCHING)
+    long count(@Bind("tenantId") String tenantId, @Bind("pattern") String pattern);
+
+    /** A page of the matching products; {@code orderBy} is one of {@link ProductQuery#orderBy}'s clauses. */
+    @SqlQuery(COLUMNS + " " + MATCHING + " order by <orderBy> limit :limit offset :offset")
+    List<ProductRow> page(@Bind("tenantId") String tenantId, @Bind("pattern") String pattern,
+                          @Define("orderBy") String orderBy, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("""
+            select pa.product_id, a.id, a.name, pa.type
+            from product_artist pa join artist a on a.tenant_id = pa.tenant_id and a.id = pa.artist_id
+            where pa.tenant_id = :tenantId and pa.product_id = any(cast(:ids as text[]))
+            order by pa.product_id, pa.position""")
+    List<ArtistLink> artists(@Bind("tenantId") String tenantId, @Bind("ids") String[] productIds);
+
+    @SqlQuery("""
+            select pa.product_id, a.id, a.title, a.isrc, pa.number
+            from product_asset pa join asset a on a.tenant_id = pa.tenant_id and a.id = pa.asset_id
+            where pa.tenant_id = :tenantId and pa.product_id = any(cast(:ids as text[]))
+            order by pa.product_id, pa.number""")
+    List<AssetLink> assets(@Bind("tenantId") String tenantId, @Bind("ids") String[] productIds);
+
+    @SqlQuery("""
+            select pm.product_id, m.id, m.bucket, m.object_key, m.type, m.mime_type
+            from product_media pm join media m on m.id = pm.media_id and m.tenant_id = pm.tenant_id
+            where pm.tenant_id = :tenantId and pm.product_id = any(cast(:ids as text[]))
+            order by pm.product_id, pm.position""")
+    List<MediaLink> media(@Bind("tenantId") String tenantId, @Bind("ids") String[] productIds);
+}

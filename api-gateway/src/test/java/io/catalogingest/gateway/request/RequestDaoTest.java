@@ -1,0 +1,104 @@
+package io.catalogingest.gateway.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.gateway.CatalogRows;
+import io.catalogingest.testsupport.CatalogInfrastructureTest;
+import io.catalogingest.testsupport.Infrastructure;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The request registry against real Postgres, through its DAO and the store over it. */
+@CatalogInfrastructureTest
+class RequestDaoTest {
+
+    private static CatalogRows rows;
+    private static RequestDao requests;
+    private static RequestStore store;
+
+    @BeforeAll
+    static void start(Infrastructure infrastructure) {
+        rows = new CatalogRows(infrastructure);
+        requests = rows.jdbi.onDemand(RequestDao.class);
+        store = new RequestStore(rows.jdbi, JsonMapper.builder().build());
+    }
+
+    @Test
+    void anIdempotencyKeyIsRegisteredOncePerTenant() {
+        String tenant = CatalogRows.tenant();
+        AcceptedRequest first = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", "p-1", "key-1",
+                "hash");
+
+        assertThat(store.register(first, "uploads/object")).isTrue();
+        assertThatThrownBy(() -> requests.insert(AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product",
+                "p-2", "key-1", "other"), null)).isInstanceOf(UnableToExecuteStatementException.class);
+        assertThat(store.register(AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", "p-2", "key-1",
+                "other"))).as("the key is taken").isFalse();
+        assertThat(store.register(AcceptedRequest.publishing(UUID.randomUUID(), CatalogRows.tenant(), "product",
+                "p-2", "key-1", "other"))).as("another tenant's key").isTrue();
+
+        AcceptedRequest found = requests.byIdempotencyKey(tenant, "key-1").orElseThrow();
+        assertThat(found.requestId()).isEqualTo(first.requestId());
+        assertThat(found.publication()).isEqualTo(AcceptedRequest.PENDING);
+        assertThat(found.bodyHash()).isEqualTo("hash");
+        assertThat(found.createdAt()).isNotNull();
+        assertThat(requests.accepted("another-tenant", first.requestId())).isEmpty();
+    }
+
+    @Test
+    void aPublicationIsRecordedAndOnlyAPendingRequestIsForgotten() {
+        String tenant = CatalogRows.tenant();
+        AcceptedRequest sent = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
+        AcceptedRequest unknown = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
+        AcceptedRequest pending = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
+        List.of(sent, unknown, pending).forEach(store::register);
+
+        store.published(List.of(sent.requestId()), AcceptedRequest.SENT);
+        store.published(List.of(sent.requestId(), unknown.requestId()), AcceptedRequest.UNKNOWN);
+        store.published(List.of(), AcceptedRequest.SENT);
+        store.unregister(sent.requestId());
+        store.unregister(pending.requestId());
+
+        assertThat(store.accepted(tenant, sent.requestId()).orElseThrow().publication())
+                .as("sent stays sent, and is not forgotten").isEqualTo(AcceptedRequest.SENT);
+        assertThat(store.accepted(tenant, unknown.requestId()).orElseThrow().publication())
+                .isEqualTo(AcceptedRequest.UNKNOWN);
+        assertThat(store.accepted(tenant, pending.requestId())).isEmpty();
+    }
+
+    @Test
+    void outcomesAreReadForTheRequestsThatHaveOne() {
+        String tenant = CatalogRows.tenant();
+        UUID answered = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        rows.jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into request_outcome (request_id, tenant_id, outcome, resource_type, resource_id,
+                            http_status, message, errors, event_id, event_source, event_topic, event_subject,
+                            event_type, event_payload)
+                        values (:id, :tenant, 'rejected', 'product', 'p-1', 409, 'Taken',
+                            '[{"field": "id", "message": "is taken"}]', :eventId, '/test', 'topic', 'p-1', 'type',
+                            '{}')""")
+                .bind("id", answered).bind("tenant", tenant).bind("eventId", UUID.randomUUID()).execute());
+
+        Map<UUID, RequestOutcome> outcomes = store.outcomes(tenant, List.of(answered, waiting));
+
+        assertThat(outcomes).containsOnlyKeys(answered);
+        RequestOutcome outcome = outcomes.get(answered);
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.httpStatus()).isEqualTo(409);
+        assertThat(outcome.errors()).containsExactly(new FieldError("id", "is taken"));
+        assertThat(store.outcome(tenant, answered)).contains(outcome);
+        assertThat(store.outcome(tenant, waiting)).isEmpty();
+        assertThat(store.outcome("another-tenant", answered)).isEmpty();
+        assertThat(store.outcomes(tenant, List.of())).isEmpty();
+    }
+}
