@@ -27,4 +27,16 @@ class IdsTest {
     void refusesAnythingElse(String text) {
         assertThat(Ids.uuid(text)).isEmpty();
     }
+
+    @Test
+    void typedIdsParseThroughTheSameParserAndSayWhatTheyName() {
+        UUID id = UUID.fromString("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+
+        assertThat(ReleaseId.parse("3F2504E0-4F89-11D3-9A0C-0305E82C3301")).contains(new ReleaseId(id));
+        assertThat(TrackId.parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301")).contains(new TrackId(id));
+        assertThat(MediaId.parse("1-2-3-4-5")).isEmpty();
+        assertThat(ReleaseId.parse(null)).isEmpty();
+        assertThat(new MediaId(id)).hasToString("3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+                .isNotEqualTo(new ReleaseId(id));
+    }
 }

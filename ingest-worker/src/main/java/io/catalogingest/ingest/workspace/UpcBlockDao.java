@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import io.catalogingest.common.upc.UpcBlock;
+import io.catalogingest.common.workspace.UpcBlockStatus;
 
 /** UPC blocks and the GS1 prefixes they belong to, inside the caller's transaction. */
 @RegisterConstructorMapper(UpcBlockDao.Block.class)
@@ -20,7 +21,7 @@ interface UpcBlockDao {
 
     /** A block row; {@code nextItemReference} is the first item reference not yet issued. */
     record Block(UUID id, String tenantId, String companyPrefix, int gtinLength, long firstItemReference,
-                 long lastItemReference, long nextItemReference, String status) {
+                 long lastItemReference, long nextItemReference, UpcBlockStatus status) {
 
         UpcBlock rule() {
             return new UpcBlock(companyPrefix, firstItemReference, lastItemReference, gtinLength);
@@ -31,7 +32,7 @@ interface UpcBlockDao {
         }
 
         boolean active() {
-            return "active".equals(status);
+            return status == UpcBlockStatus.ACTIVE;
         }
     }
 
