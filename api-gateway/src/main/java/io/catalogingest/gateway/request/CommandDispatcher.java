@@ -44,11 +44,14 @@ public class CommandDispatcher {
     private final Redelivery redelivery;
     private final Duration syncWait;
     private final Duration publishWait;
+    /** Fault hook (off by default): commands are not sent and count as not acknowledged, as if the broker stalled. */
+    private final boolean withholdCommands;
 
     CommandDispatcher(RequestStore requests, OutcomeWaiter waiter, MessagePublisher publisher, BrokerCircuit broker,
                       Redelivery redelivery, @Value("${catalog.gateway.sync-wait:10s}") Duration syncWait,
                       @Value("${catalog.messaging.send-timeout:10s}") Duration publishWait,
-                      @Value("${spring.kafka.producer.properties.delivery.timeout.ms:120000}") long deliveryTimeoutMs) {
+                      @Value("${spring.kafka.producer.properties.delivery.timeout.ms:120000}") long deliveryTimeoutMs,
+                      @Value("${catalog.faults.withhold-commands:false}") boolean withholdCommands) {
         if (deliveryTimeoutMs >= publishWait.toMillis()) {
             throw new IllegalStateException("The producer's delivery.timeout.ms (" + deliveryTimeoutMs
                     + ") must be shorter than the publish wait catalog.messaging.send-timeout (" + publishWait
@@ -61,6 +64,10 @@ public class CommandDispatcher {
         this.redelivery = redelivery;
         this.syncWait = syncWait;
         this.publishWait = publishWait;
+        this.withholdCommands = withholdCommands;
+        if (withholdCommands) {
+            log.warn("Fault hook catalog.faults.withhold-commands: commands are not sent, only kept for re-sending");
+        }
     }
 
     public <T> CommandResult dispatch(CommandRequest<T> command) {
@@ -193,7 +200,8 @@ public class CommandDispatcher {
      * @return whether every command was acknowledged
      */
     private boolean publish(String topic, List<? extends Envelope<?>> envelopes, List<UUID> registered) {
-        List<MessagePublisher.Offer> offers = publisher.offerAll(topic, envelopes);
+        List<MessagePublisher.Offer> offers = withholdCommands ? withheld(envelopes)
+                : publisher.offerAll(topic, envelopes);
         boolean allSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.SENT);
         if (allSent) {
             broker.succeeded();
@@ -208,12 +216,21 @@ public class CommandDispatcher {
             throw offers.get(0).failure();
         }
         record(registered, AcceptedRequest.UNKNOWN);
+        List<Envelope<?>> unacknowledged = new ArrayList<>();
         for (int i = 0; i < offers.size(); i++) {
             if (offers.get(i).delivery() != Delivery.SENT) {
-                redelivery.keepSending(topic, envelopes.get(i));
+                unacknowledged.add(envelopes.get(i));
             }
         }
+        redelivery.keep(topic, unacknowledged);
         return false;
+    }
+
+    /** The fault hook {@code catalog.faults.withhold-commands}: nothing sent, nothing acknowledged. */
+    private static List<MessagePublisher.Offer> withheld(List<? extends Envelope<?>> envelopes) {
+        PublishFailedException withheld = new PublishFailedException("withheld (catalog.faults.withhold-commands)",
+                null);
+        return envelopes.stream().map(envelope -> new MessagePublisher.Offer(Delivery.UNKNOWN, withheld)).toList();
     }
 
     /**
@@ -349,7 +366,7 @@ public class CommandDispatcher {
                 broker.failed();
                 waiter.forget(first.requestId());
                 record(List.of(first.requestId()), AcceptedRequest.UNKNOWN);
-                redelivery.keepSending(command.topic(), again);
+                redelivery.keep(command.topic(), List.of(again));
                 return CommandResult.pending(first.requestId());
             }
         }

@@ -2,6 +2,7 @@ package io.catalogingest.gateway.request;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,82 @@ class RequestStore {
                         update request set publication = :publication
                         where request_id = any(:requestIds) and publication <> 'sent'""")
                 .bind("publication", publication).bindArray("requestIds", UUID.class, requestIds).execute());
+    }
+
+    /**
+     * Keeps commands the broker did not acknowledge in time, encoded as they go on the wire, in their request rows
+     * ({@code unknown}), for a re-sender on any replica to send from {@code firstDelay} on (ADR 0014).
+     */
+    void keepUnacknowledged(List<UnacknowledgedCommand> commands, Duration firstDelay) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        update request r set publication = 'unknown', command_topic = c.topic, command_key = c.key,
+                               command_headers = cast(c.headers as jsonb), command_payload = c.payload,
+                               resend_after = now() + make_interval(secs => :firstDelay)
+                        from unnest(cast(:requestIds as uuid[]), cast(:topics as text[]), cast(:keys as text[]),
+                                    cast(:headers as text[]), cast(:payloads as text[]))
+                             as c(request_id, topic, key, headers, payload)
+                        where r.request_id = c.request_id and r.publication <> 'sent'""")
+                .bind("firstDelay", firstDelay.toMillis() / 1000.0)
+                .bindArray("requestIds", UUID.class, commands.stream().map(UnacknowledgedCommand::requestId).toList())
+                .bindArray("topics", String.class, commands.stream().map(UnacknowledgedCommand::topic).toList())
+                .bindArray("keys", String.class, commands.stream().map(UnacknowledgedCommand::key).toList())
+                .bindArray("headers", String.class, commands.stream().map(UnacknowledgedCommand::headers).toList())
+                .bindArray("payloads", String.class, commands.stream().map(UnacknowledgedCommand::payload).toList())
+                .execute());
+    }
+
+    /**
+     * Takes up to {@code limit} kept commands that are due, for this re-sender alone: each one's next turn is moved
+     * on (the pause doubles from {@code firstDelay} up to {@code maxDelay}) in the same statement, so another replica
+     * takes it only if this one has not had it acknowledged by then. Commands whose request already has an outcome (a
+     * copy arrived) are settled instead of sent.
+     */
+    List<UnacknowledgedCommand> takeDue(int limit, Duration firstDelay, Duration maxDelay) {
+        return jdbi.withHandle(handle -> {
+            handle.createUpdate("""
+                            update request r set publication = 'sent', command_topic = null, command_key = null,
+                                   command_headers = null, command_payload = null, resend_after = null
+                            where r.publication = 'unknown' and r.command_payload is not null
+                              and r.resend_after <= now()
+                              and exists (select 1 from request_outcome o where o.request_id = r.request_id)""")
+                    .execute();
+            return handle.createQuery("""
+                            update request r
+                            set resend_attempts = r.resend_attempts + 1,
+                                resend_after = now() + make_interval(secs => least(:maxDelay,
+                                    :firstDelay * power(2, least(r.resend_attempts + 1, 20))))
+                            from (select request_id from request
+                                  where publication = 'unknown' and command_payload is not null
+                                    and resend_after <= now()
+                                  order by resend_after
+                                  limit :limit
+                                  for update skip locked) due
+                            where r.request_id = due.request_id
+                            returning r.request_id, r.command_topic, r.command_key, r.command_headers::text as headers,
+                                      r.command_payload, r.resend_attempts""")
+                    .bind("limit", limit)
+                    .bind("firstDelay", firstDelay.toMillis() / 1000.0)
+                    .bind("maxDelay", maxDelay.toMillis() / 1000.0)
+                    .map((rs, ctx) -> new UnacknowledgedCommand(rs.getObject("request_id", UUID.class),
+                            rs.getString("command_topic"), rs.getString("command_key"), rs.getString("headers"),
+                            rs.getString("command_payload"), rs.getInt("resend_attempts")))
+                    .list();
+        });
+    }
+
+    /** Records that the broker acknowledged these requests' commands, and drops the kept copies. */
+    void acknowledged(List<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        update request set publication = 'sent', command_topic = null, command_key = null,
+                               command_headers = null, command_payload = null, resend_after = null
+                        where request_id = any(:requestIds)""")
+                .bindArray("requestIds", UUID.class, requestIds).execute());
     }
 
     /**
