@@ -134,8 +134,7 @@ public final class FaultSuite {
 
         log.info("injecting {}", fault.id);
         Fault.Injected injected = fault.inject(topology);
-        Thread.sleep((fault == Fault.STALL_S3 || fault == Fault.START_WHILE_POSTGRES_DOWN
-                ? options.hold().plusSeconds(5) : options.hold()).toMillis());
+        Thread.sleep(fault.hold(options.hold()).toMillis());
         log.info("healing {}", fault.id);
         injected.heal();
         long healed = System.nanoTime();
@@ -192,6 +191,7 @@ public final class FaultSuite {
             failures.add("no terminal outcome within " + options.settleBound().toSeconds() + " s: "
                     + byKind(settled.notTerminal()));
         }
+        fault.afterScenario(topology);
         List<String> idle = invariants.approvedIdle(tenant);
         if (!idle.isEmpty()) {
             failures.add("approved with nothing in progress: " + idle.size() + " " + idle.stream().limit(2).toList());

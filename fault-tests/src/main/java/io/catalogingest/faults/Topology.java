@@ -79,6 +79,11 @@ final class Topology implements AutoCloseable {
         }
     }
 
+    /** The suite's environment (the names of ./catalog help). */
+    Map<String, String> environment() {
+        return options.env().raw();
+    }
+
     List<Replica> replicas() {
         return List.copyOf(processes.keySet());
     }
@@ -132,6 +137,9 @@ final class Topology implements AutoCloseable {
         env.put("ORPHANS_MIN_AGE", SWEEPER_MIN_AGE.toSeconds() + "s");
         // a killed approval-worker's lease expires within the suite's bounds (the default is 10 minutes)
         env.putIfAbsent("APPROVAL_LEASE", "30s");
+        // its own Kafka principal (./catalog's passwords; docs/security.md)
+        env.put("KAFKA_USERNAME", replica.kind().module);
+        env.put("KAFKA_PASSWORD", options.env().kafkaPassword(replica.kind().module));
         Process process = builder.start();
         processes.put(replica, process);
         Files.writeString(runDir().resolve("faults-" + replica.name() + ".pid"), process.pid() + "\n");

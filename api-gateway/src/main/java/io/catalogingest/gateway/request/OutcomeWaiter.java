@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,7 @@ public class OutcomeWaiter implements SmartLifecycle {
     private static final Duration POSITIONING_WAIT = Duration.ofSeconds(15);
 
     private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, String> clientSettings;
     private final String bootstrapServers;
     private final TopicProperties topics;
     private final CountDownLatch positioned = new CountDownLatch(1);
@@ -52,8 +54,11 @@ public class OutcomeWaiter implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    OutcomeWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, TopicProperties topics) {
+    OutcomeWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, KafkaProperties kafka,
+                  TopicProperties topics) {
         this.bootstrapServers = bootstrapServers;
+        // spring.kafka.properties: the service's credentials (catalog-common.yml)
+        this.clientSettings = Map.copyOf(kafka.getProperties());
         this.topics = topics;
     }
 
@@ -69,6 +74,7 @@ public class OutcomeWaiter implements SmartLifecycle {
     @Override
     public void start() {
         Properties props = new Properties();
+        props.putAll(clientSettings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -90,7 +90,7 @@ final class OnePath implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         publisher = new MessagePublisher(new KafkaTemplate<>(producers), codec,
-                new TopicProperties(isolation.topicPrefix(), 3, (short) 1), Duration.ofSeconds(10));
+                new TopicProperties(isolation.topicPrefix(), 3, 1, 0), Duration.ofSeconds(10));
     }
 
     Outbox outbox(boolean publishAfterCommit, int haltAfterCommit, Runnable halt) {
