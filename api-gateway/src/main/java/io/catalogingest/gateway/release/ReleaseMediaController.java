@@ -196,7 +196,7 @@ class ReleaseMediaController {
         String track = Ids.uuid(trackId).orElseThrow(() -> ApiException.notFound("Track")).toString();
         List<Upload> stored = new ArrayList<>();
         try {
-            multipart.forEachPart(request, (part, body) -> {
+            multipart.forSingleFile(request, (part, body) -> {
                 if (!"file".equals(part.fieldName())) {
                     throw ApiException.badRequest("The track's file goes in a part named 'file'",
                             List.of(new FieldError(part.fieldName(), "is not a file field of this endpoint")));
