@@ -4,16 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.postgresql.ds.PGSimpleDataSource;
 
+import io.catalogingest.support.persistence.CatalogJdbi;
 import io.catalogingest.support.storage.StorageProperties;
 import io.catalogingest.testsupport.Infrastructure;
 import io.catalogingest.testsupport.Isolation;
@@ -37,14 +33,7 @@ public final class ApprovalStorage {
 
     public ApprovalStorage(Infrastructure infrastructure) {
         isolation = infrastructure.isolate();
-        Map<String, String> properties = isolation.springProperties();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(properties.get("spring.datasource.url"));
-        dataSource.setUser(properties.get("spring.datasource.username"));
-        dataSource.setPassword(properties.get("spring.datasource.password"));
-        Flyway.configure().dataSource(dataSource).schemas(isolation.schema()).defaultSchema(isolation.schema())
-                .locations("classpath:db/migration").load().migrate();
-        jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        jdbi = CatalogJdbi.create(isolation.migratedDataSource());
         minio = MinioClient.builder().endpoint(infrastructure.s3Endpoint())
                 .credentials(infrastructure.s3AccessKey(), infrastructure.s3SecretKey()).build();
         storage = new StorageProperties(infrastructure.s3Endpoint(), null, infrastructure.s3AccessKey(),

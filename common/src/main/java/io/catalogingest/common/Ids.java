@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The one parser of the UUIDs that name releases, tracks, media, requests, UPC blocks and messages: the canonical
  * form {@code 8-4-4-4-12} hex digits, in either case. {@link UUID#fromString} is lenient ({@code 1-2-3-4-5} parses)
- * and throws; this is neither.
+ * and throws; this is neither. The typed ids ({@link ReleaseId#parse}, {@link TrackId#parse}, {@link MediaId#parse})
+ * parse through it.
  */
 public final class Ids {
 

@@ -17,9 +17,5 @@ class ArchitectureTest {
     static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
 
     @ArchTest
-    static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of(
-            // housekeeping's pruning and the UPC usage gauge came with the operations work; their SQL is to move
-            // into DAOs
-            "io.catalogingest.ingest.housekeeping.Housekeeping",
-            "io.catalogingest.ingest.workspace.UpcBlockUsage"));
+    static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of());
 }

@@ -2,6 +2,11 @@ package io.catalogingest.testsupport;
 
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
 /**
  * Names that belong to one test (or test class) alone, already created where creation is needed:
  * the schema and both buckets exist; topics are created by whoever uses the prefix.
@@ -22,6 +27,26 @@ public record Isolation(String schema, String topicPrefix, String tempBucket, St
     /** The isolated name of a topic: {@code topic("catalog.products")} is {@code t1a2b3c4d.catalog.products}. */
     public String topic(String name) {
         return topicPrefix + name;
+    }
+
+    /** A data source on the database of {@link #springProperties}, whose URL names the schema, for wiring by hand. */
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(springProperties.get("spring.datasource.url"));
+        dataSource.setUser(springProperties.get("spring.datasource.username"));
+        dataSource.setPassword(springProperties.get("spring.datasource.password"));
+        return dataSource;
+    }
+
+    /**
+     * {@link #dataSource()} with the service's Flyway migrations ({@code classpath:db/migration}, from
+     * service-support) applied to the schema: a database for DAO tests wired by hand.
+     */
+    public DataSource migratedDataSource() {
+        DataSource dataSource = dataSource();
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
+                .locations("classpath:db/migration").load().migrate();
+        return dataSource;
     }
 
     @Override

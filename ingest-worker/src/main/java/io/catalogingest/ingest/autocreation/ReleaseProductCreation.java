@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -28,6 +27,7 @@ import io.catalogingest.common.envelope.MessageType;
 import io.catalogingest.common.envelope.MessageTypes;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.release.ReleaseStatus;
+import io.catalogingest.common.releases.MediaStatus;
 import io.catalogingest.common.reviews.CreateProductFromRelease;
 import io.catalogingest.common.reviews.ProductCreatedFromRelease;
 import io.catalogingest.common.reviews.ProductFromReleaseFailed;
@@ -66,8 +66,6 @@ public class ReleaseProductCreation {
     private static final Logger log = LoggerFactory.getLogger(ReleaseProductCreation.class);
     private static final String SOURCE = "/ingest-worker";
     private static final String SAVEPOINT = "before_catalog_entries";
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final AppliedOnce appliedOnce;
     private final ProductIngestion products;
@@ -96,7 +94,7 @@ public class ReleaseProductCreation {
                              Optional<Announcement> recordedOutcome) {
         log.info("Command {} was applied before; announcing its recorded answer again", command.id());
         List<Envelope<?>> answer = uuid(command.payload().releaseId())
-                .flatMap(id -> ReleaseCatalogStore.recorded(handle, id)).map(this::event)
+                .flatMap(id -> handle.attach(ReleaseCatalogDao.class).recorded(id)).map(this::event)
                 .map(List::<Envelope<?>>of).orElse(List.of());
         return Applied.announcing(catalogEvents(answer));
     }
@@ -107,55 +105,56 @@ public class ReleaseProductCreation {
 
     private List<Envelope<?>> apply(Handle handle, Envelope<CreateProductFromRelease> command) {
         CreateProductFromRelease request = command.payload();
+        ReleaseCatalogDao catalog = handle.attach(ReleaseCatalogDao.class);
         Optional<UUID> releaseId = uuid(request.releaseId());
         if (releaseId.isEmpty() || request.productId() == null || request.productId().isBlank()) {
             return List.of(failure(command, 400, "Invalid command: releaseId must be a UUID and productId given",
                     List.of()));
         }
-        Optional<ReleaseCatalogStore.Recorded> earlier = ReleaseCatalogStore.recorded(handle, releaseId.get());
+        Optional<ReleaseCatalogDao.Recorded> earlier = catalog.recorded(releaseId.get());
         if (earlier.isPresent() && earlier.get().succeeded()) {
             log.info("Release {} already has its catalog entries (product {}); announcing them again",
                     releaseId.get(), earlier.get().productId());
             return List.of(event(earlier.get()));
         }
         String tenant = command.tenantId();
-        Optional<ReleaseCatalogStore.Release> found = ReleaseCatalogStore.lockRelease(handle, tenant, releaseId.get());
+        Optional<ReleaseCatalogDao.Release> found = catalog.lockRelease(tenant, releaseId.get());
         if (found.isEmpty()) {
-            return List.of(recordFailure(handle, command, releaseId.get(), 404, "Release not found", List.of()));
+            return List.of(recordFailure(catalog, command, releaseId.get(), 404, "Release not found", List.of()));
         }
-        ReleaseCatalogStore.Release release = found.get();
+        ReleaseCatalogDao.Release release = found.get();
         if (release.status() != ReleaseStatus.APPROVED) {
-            return List.of(recordFailure(handle, command, releaseId.get(), 409, "Release is '"
+            return List.of(recordFailure(catalog, command, releaseId.get(), 409, "Release is '"
                     + release.status().jsonName() + "'; catalog entries are made only for an approved release",
                     List.of()));
         }
-        List<ReleaseCatalogStore.Media> media = ReleaseCatalogStore.media(handle, tenant, release.id());
-        List<FieldError> unpromoted = media.stream().filter(file -> !"promoted".equals(file.status()))
+        List<ReleaseCatalogDao.Media> media = catalog.media(tenant, release.id());
+        List<FieldError> unpromoted = media.stream().filter(file -> file.status() != MediaStatus.PROMOTED)
                 .map(file -> new FieldError("media", "file " + file.id() + " is not promoted yet")).toList();
         if (!unpromoted.isEmpty()) {
-            return List.of(recordFailure(handle, command, release.id(), 409,
+            return List.of(recordFailure(catalog, command, release.id(), 409,
                     "The release's media are not all in permanent storage", unpromoted));
         }
         handle.savepoint(SAVEPOINT);
         List<Envelope<?>> events = new ArrayList<>();
-        List<ArtistRef> artists = artists(handle, tenant, release);
-        List<ReleaseCatalogStore.Track> tracks = ReleaseCatalogStore.tracks(handle, tenant, release.id());
+        List<ArtistRef> artists = artists(catalog, tenant, release);
+        List<ReleaseCatalogDao.Track> tracks = catalog.tracks(tenant, release.id());
         Map<UUID, String> assetOfTrack = new LinkedHashMap<>();
         List<ProductCreatedFromRelease.Track> madeTracks = new ArrayList<>();
-        for (ReleaseCatalogStore.Track track : tracks) {
-            List<ReleaseCatalogStore.Media> files = media.stream()
+        for (ReleaseCatalogDao.Track track : tracks) {
+            List<ReleaseCatalogDao.Media> files = media.stream()
                     .filter(file -> track.id().equals(file.trackId())).toList();
-            boolean reuse = track.assetId() != null && ReleaseCatalogStore.assetExists(handle, tenant, track.assetId());
+            boolean reuse = track.assetId() != null && catalog.assetExists(tenant, track.assetId());
             String assetId = reuse ? track.assetId() : UUID.randomUUID().toString();
             if (!reuse) {
-                ReleaseCatalogStore.insertAsset(handle, tenant, assetId, track.title(), track.displayArtist() != null
+                catalog.insertAsset(tenant, assetId, track.title(), track.displayArtist() != null
                                 ? track.displayArtist() : release.displayArtist(), track.isrc(), duration(track, files),
                         assetType(release, files), command.requestId());
-                ReleaseCatalogStore.linkTrack(handle, track.id(), assetId);
+                catalog.linkTrack(track.id(), assetId);
                 events.add(command.reply(CatalogMessages.ASSET_CREATED, SOURCE, assetId,
                         new AssetCreated(assetId, track.isrc(), command.requestId())));
             }
-            files.forEach(file -> ReleaseCatalogStore.attachAssetMedia(handle, tenant, assetId, file.id()));
+            files.forEach(file -> catalog.attachAssetMedia(tenant, assetId, file.id()));
             assetOfTrack.put(track.id(), assetId);
             madeTracks.add(new ProductCreatedFromRelease.Track(track.id().toString(), track.number(), assetId, !reuse,
                     files.size()));
@@ -166,21 +165,21 @@ public class ReleaseProductCreation {
                 command.requestId(), product));
         if (!outcome.succeeded()) {
             handle.rollbackToSavepoint(SAVEPOINT);
-            return List.of(recordFailure(handle, command, release.id(), outcome.httpStatus(),
+            return List.of(recordFailure(catalog, command, release.id(), outcome.httpStatus(),
                     "The product of the release could not be created: " + outcome.message(), outcome.errors()));
         }
         ProductCreated created = (ProductCreated) outcome.event().payload();
         int position = 0;
-        for (ReleaseCatalogStore.Media file : media) {
+        for (ReleaseCatalogDao.Media file : media) {
             if (file.trackId() == null) {
-                ReleaseCatalogStore.attachProductMedia(handle, tenant, request.productId(), file.id(), ++position);
+                catalog.attachProductMedia(tenant, request.productId(), file.id(), ++position);
             }
         }
         events.add(outcome.event());
         Envelope<ProductCreatedFromRelease> answer = command.reply(ReviewMessages.PRODUCT_CREATED_FROM_RELEASE,
                 SOURCE, request.productId(), new ProductCreatedFromRelease(release.id().toString(),
                         request.productId(), created.upc(), created.format(), madeTracks, position));
-        ReleaseCatalogStore.record(handle, release.id(), tenant, request.productId(), command.id(), true, answer.id(),
+        catalog.record(release.id(), tenant, request.productId(), command.id(), true, answer.id(),
                 answer.type(), json.writeValueAsString(answer.payload()));
         events.add(answer);
         log.info("Made the catalog entries of release {} of tenant {}: product {} (UPC {}, {}), {} tracks, {} files",
@@ -190,7 +189,7 @@ public class ReleaseProductCreation {
     }
 
     /** The release's artists as product artists, creating those given by a name the tenant does not have yet. */
-    private List<ArtistRef> artists(Handle handle, String tenant, ReleaseCatalogStore.Release release) {
+    private List<ArtistRef> artists(ReleaseCatalogDao catalog, String tenant, ReleaseCatalogDao.Release release) {
         List<ArtistRef> artists = new ArrayList<>();
         JsonNode credits = release.artistsJson() == null ? null : json.readTree(release.artistsJson());
         if (credits == null || !credits.isArray()) {
@@ -203,14 +202,14 @@ public class ReleaseProductCreation {
                 continue;
             }
             String type = "featuring".equals(text(credit.get("type"))) ? "featuring" : "primary";
-            String id = ReleaseCatalogStore.findArtist(handle, tenant, value).orElseGet(() -> {
-                if (UUID_TEXT.matcher(value).matches()) {
+            String id = catalog.findArtist(tenant, value).orElseGet(() -> {
+                if (Ids.uuid(value).isPresent()) {
                     // a UUID the tenant has no artist for: keep it as the new artist's id and name
-                    ReleaseCatalogStore.insertArtist(handle, tenant, value, value);
+                    catalog.insertArtist(tenant, value, value);
                     return value;
                 }
                 String created = UUID.randomUUID().toString();
-                ReleaseCatalogStore.insertArtist(handle, tenant, created, value);
+                catalog.insertArtist(tenant, created, value);
                 return created;
             });
             if (!seen.contains(id)) {
@@ -221,8 +220,8 @@ public class ReleaseProductCreation {
         return artists;
     }
 
-    private CreateProduct product(String productId, ReleaseCatalogStore.Release release, List<ArtistRef> artists,
-                                  List<ReleaseCatalogStore.Track> tracks, Map<UUID, String> assetOfTrack) {
+    private CreateProduct product(String productId, ReleaseCatalogDao.Release release, List<ArtistRef> artists,
+                                  List<ReleaseCatalogDao.Track> tracks, Map<UUID, String> assetOfTrack) {
         JsonNode metadata = release.metadataJson() == null ? null : json.readTree(release.metadataJson());
         String upc = metadata == null ? null : text(metadata.get("upc"));
         String catalogNumber = metadata == null ? null : text(metadata.get("catalogNumber"));
@@ -238,15 +237,15 @@ public class ReleaseProductCreation {
     }
 
     /** Whole seconds: measured from the track's audio or video file, else as declared, else unknown. */
-    private static Integer duration(ReleaseCatalogStore.Track track, List<ReleaseCatalogStore.Media> files) {
+    private static Integer duration(ReleaseCatalogDao.Track track, List<ReleaseCatalogDao.Media> files) {
         Optional<Double> measured = files.stream()
                 .filter(file -> "audio".equals(file.type()) || "video".equals(file.type()))
-                .map(ReleaseCatalogStore.Media::duration).filter(d -> d != null && d >= 0).findFirst();
+                .map(ReleaseCatalogDao.Media::duration).filter(d -> d != null && d >= 0).findFirst();
         Double seconds = measured.orElse(track.declaredDuration());
         return seconds == null ? null : (int) Math.round(seconds);
     }
 
-    private static String assetType(ReleaseCatalogStore.Release release, List<ReleaseCatalogStore.Media> files) {
+    private static String assetType(ReleaseCatalogDao.Release release, List<ReleaseCatalogDao.Media> files) {
         if (files.stream().anyMatch(file -> "video".equals(file.type()))) {
             return "Video";
         }
@@ -265,16 +264,16 @@ public class ReleaseProductCreation {
                 new ProductFromReleaseFailed(command.payload().releaseId(), productId, status, message, errors));
     }
 
-    private Envelope<?> recordFailure(Handle handle, Envelope<CreateProductFromRelease> command, UUID releaseId,
-                                      int status, String message, List<FieldError> errors) {
+    private Envelope<?> recordFailure(ReleaseCatalogDao catalog, Envelope<CreateProductFromRelease> command,
+                                      UUID releaseId, int status, String message, List<FieldError> errors) {
         Envelope<ProductFromReleaseFailed> answer = failure(command, status, message, errors);
-        ReleaseCatalogStore.record(handle, releaseId, command.tenantId(), answer.payload().productId(), command.id(),
-                false, answer.id(), answer.type(), json.writeValueAsString(answer.payload()));
+        catalog.record(releaseId, command.tenantId(), answer.payload().productId(), command.id(), false, answer.id(),
+                answer.type(), json.writeValueAsString(answer.payload()));
         return answer;
     }
 
     /** The recorded answer, rebuilt with its original id. */
-    private Envelope<?> event(ReleaseCatalogStore.Recorded recorded) {
+    private Envelope<?> event(ReleaseCatalogDao.Recorded recorded) {
         MessageType<?> type = types.byId(recorded.eventType()).orElseThrow(() ->
                 new IllegalStateException("recorded answer type is unknown: " + recorded.eventType()));
         Object payload = json.readValue(recorded.eventPayload(), type.payloadClass());

@@ -2,6 +2,7 @@ package io.catalogingest.ingest.housekeeping;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jdbi.v3.core.Jdbi;
@@ -27,32 +28,26 @@ public class Housekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-    private static final Map<String, String> PRUNE = new LinkedHashMap<>();
-
-    static {
-        PRUNE.put("request", """
-                delete from request where ctid in (
-                    select r.ctid from request r
-                    where r.created_at < :cutoff
-                      and (exists (select 1 from request_outcome o where o.request_id = r.request_id)
-                           or (r.publication = 'sent' and r.object_key is null))
-                    order by r.created_at limit :batch)""");
-        PRUNE.put("request_outcome", """
-                delete from request_outcome where ctid in (
-                    select ctid from request_outcome where completed_at < :cutoff
-                    order by completed_at limit :batch)""");
-        PRUNE.put("processed_message", """
-                delete from processed_message where ctid in (
-                    select ctid from processed_message where processed_at < :cutoff
-                    order by processed_at limit :batch)""");
+    /** The tables pruned, in order, and their statement. */
+    private record Prune(String table, Statement statement) {
     }
 
-    private final Jdbi jdbi;
+    private interface Statement {
+        int delete(HousekeepingDao dao, Instant cutoff, int batch);
+    }
+
+    // requests go before their outcomes: a request without an outcome may be one still on its way
+    private static final List<Prune> PRUNE = List.of(
+            new Prune("request", HousekeepingDao::pruneRequests),
+            new Prune("request_outcome", HousekeepingDao::pruneOutcomes),
+            new Prune("processed_message", HousekeepingDao::pruneProcessedMessages));
+
+    private final HousekeepingDao dao;
     private final HousekeepingProperties properties;
     private final MeterRegistry meters;
 
     Housekeeping(Jdbi jdbi, HousekeepingProperties properties, MeterRegistry meters) {
-        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(HousekeepingDao.class);
         this.properties = properties;
         this.meters = meters;
     }
@@ -65,21 +60,19 @@ public class Housekeeping {
     public Map<String, Long> prune() {
         Instant cutoff = Instant.now().minus(properties.retention());
         Map<String, Long> pruned = new LinkedHashMap<>();
-        // requests go before their outcomes: a request without an outcome may be one still on its way (see PRUNE)
-        for (Map.Entry<String, String> table : PRUNE.entrySet()) {
+        for (Prune table : PRUNE) {
             long total = 0;
             int deleted;
             do {
-                deleted = jdbi.withHandle(handle -> handle.createUpdate(table.getValue())
-                        .bind("cutoff", cutoff).bind("batch", properties.batch()).execute());
+                deleted = table.statement().delete(dao, cutoff, properties.batch());
                 total += deleted;
             } while (deleted == properties.batch());
             Counter.builder("catalog.housekeeping.pruned")
                     .description("idempotency records deleted after the retention")
-                    .tag("table", table.getKey())
+                    .tag("table", table.table())
                     .register(meters)
                     .increment(total);
-            pruned.put(table.getKey(), total);
+            pruned.put(table.table(), total);
         }
         log.info("Housekeeping: pruned rows older than {} ({}): {}", properties.retention(), cutoff, pruned);
         return pruned;

@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.catalogingest.common.MediaId;
+import io.catalogingest.common.ReleaseId;
+import io.catalogingest.common.TrackId;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
@@ -19,8 +22,10 @@ import io.catalogingest.common.release.ReleaseStatus;
 import io.catalogingest.common.releases.CommandRejected;
 import io.catalogingest.common.releases.DeleteMedia;
 import io.catalogingest.common.releases.MediaDeleted;
+import io.catalogingest.common.releases.MediaProperties;
 import io.catalogingest.common.releases.MediaRegistered;
 import io.catalogingest.common.releases.MediaRejected;
+import io.catalogingest.common.releases.MediaStatus;
 import io.catalogingest.common.releases.RegisterMedia;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.storage.StorageKeys;
@@ -29,6 +34,8 @@ import io.catalogingest.support.persistence.Applied;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 import io.catalogingest.support.storage.StorageProperties;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Registers uploaded files as media of their release after inspecting their bytes, and deletes media.
@@ -52,16 +59,16 @@ public class MediaRegistration {
 
     private final Jdbi jdbi;
     private final AppliedOnce appliedOnce;
-    private final MediaStore store;
+    private final JsonMapper json;
     private final StoredObjects objects;
     private final MediaInspector inspector;
     private final StorageProperties storage;
 
-    MediaRegistration(Jdbi jdbi, AppliedOnce appliedOnce, MediaStore store, StoredObjects objects,
+    MediaRegistration(Jdbi jdbi, AppliedOnce appliedOnce, JsonMapper json, StoredObjects objects,
                       MediaInspector inspector, StorageProperties storage) {
         this.jdbi = jdbi;
         this.appliedOnce = appliedOnce;
-        this.store = store;
+        this.json = json;
         this.objects = objects;
         this.inspector = inspector;
         this.storage = storage;
@@ -151,7 +158,7 @@ public class MediaRegistration {
     private Verdict examine(Envelope<RegisterMedia> command) {
         RegisterMedia media = command.payload();
         Optional<ReleaseStatus> status = jdbi.withHandle(handle ->
-                store.status(handle, command.tenantId(), media.releaseId()));
+                handle.attach(MediaDao.class).status(command.tenantId(), releaseId(media.releaseId())));
         if (status.isEmpty() || !status.get().acceptsMediaChanges()) {
             return new Closed(); // no need to read the object; decided under the lock below
         }
@@ -192,30 +199,31 @@ public class MediaRegistration {
         RegisterMedia media = command.payload();
         String tenant = command.tenantId();
         StoredKey uploaded = new StoredKey(media.bucket(), media.storedKey());
-        Optional<ReleaseStatus> status = store.lockStatus(handle, tenant, media.releaseId());
+        MediaDao store = handle.attach(MediaDao.class);
+        Optional<ReleaseStatus> status = store.lockStatus(tenant, releaseId(media.releaseId()));
         if (status.isEmpty()) {
             return new Result(rejected(command, 404, "Release not found", true), List.of(uploaded));
         }
-        if (media.trackId() != null && !store.trackExists(handle, media.releaseId(), media.trackId())) {
+        if (media.trackId() != null && !store.trackExists(releaseId(media.releaseId()), trackId(media))) {
             return new Result(rejected(command, 404, "Track not found", true), List.of(uploaded));
         }
         Optional<String> closed = status.get().mediaChangeRefusal();
         if (closed.isPresent()) {
             // a submit overtook the upload: the file is not part of the release and its own object goes; a file
             // registered under the same media key before the submit keeps its row and its (separate) object
-            if (media.uploadKey() == null && store.byKey(handle, tenant, media.objectKey())
-                    .filter(row -> !row.status().equals("rejected")).isPresent()) {
+            if (media.uploadKey() == null && store.byKey(tenant, media.objectKey())
+                    .filter(row -> row.status() != MediaStatus.REJECTED).isPresent()) {
                 // a command from before upload keys, whose object is the registered one's: leave it
                 return new Result(rejected(command, 400, closed.get(), false), List.of());
             }
             return new Result(rejected(command, 400, closed.get(), true), List.of(uploaded));
         }
         if (verdict instanceof Accepted accepted) {
-            return registered(handle, command, accepted.inspection());
+            return registered(store, command, accepted.inspection());
         }
         if (verdict instanceof Refused refused) {
             // recorded only where no registered file holds the media key: a refused re-upload leaves that file be
-            store.recordRejected(handle, tenant, command.requestId(), media, refused.reason());
+            store.upsertOverRejected(verdict(command, MediaStatus.REJECTED, null, null, refused.reason(), "{}"));
             return new Result(rejected(command, 400, refused.reason(), true), List.of(uploaded));
         }
         if (verdict instanceof Stale stale) {
@@ -226,20 +234,21 @@ public class MediaRegistration {
         throw new IllegalStateException("release " + media.releaseId() + " reopened while the upload was examined");
     }
 
-    private Result registered(Handle handle, Envelope<RegisterMedia> command, Inspection inspection) {
+    private Result registered(MediaDao store, Envelope<RegisterMedia> command, Inspection inspection) {
         RegisterMedia media = command.payload();
         String tenant = command.tenantId();
         List<StoredKey> replaced = new ArrayList<>();
         List<String> replacedKeys = new ArrayList<>();
         // the earlier upload of the same media key: its row becomes this upload's, then its object goes
-        store.byKey(handle, tenant, media.objectKey())
+        store.byKey(tenant, media.objectKey())
                 .filter(earlier -> !earlier.uploadKey().equals(media.storedKey()))
                 .ifPresent(earlier -> replaced.add(new StoredKey(earlier.bucket(), earlier.uploadKey())));
-        store.upsertRegistered(handle, tenant, command.requestId(), media, inspection);
+        store.upsert(verdict(command, MediaStatus.REGISTERED, inspection.kind().jsonName(), inspection.mimeType(), null,
+                metadata(inspection)));
         if (media.trackId() != null) {
-            for (MediaStore.Row earlier : store.otherTrackFiles(handle, tenant, media.releaseId(), media.trackId(),
+            for (MediaDao.Row earlier : store.otherTrackFiles(tenant, releaseId(media.releaseId()), trackId(media),
                     media.objectKey())) {
-                store.delete(handle, earlier.id());
+                store.delete(earlier.id());
                 replaced.add(new StoredKey(earlier.bucket(), earlier.uploadKey()));
                 replacedKeys.add(earlier.objectKey());
             }
@@ -265,7 +274,8 @@ public class MediaRegistration {
     private Result applyDelete(Handle handle, Envelope<DeleteMedia> command) {
         DeleteMedia delete = command.payload();
         String tenant = command.tenantId();
-        Optional<ReleaseStatus> status = store.lockStatus(handle, tenant, delete.releaseId());
+        MediaDao store = handle.attach(MediaDao.class);
+        Optional<ReleaseStatus> status = store.lockStatus(tenant, releaseId(delete.releaseId()));
         if (status.isEmpty()) {
             return new Result(commandRejected(command, 404, "Release not found"), List.of());
         }
@@ -273,13 +283,13 @@ public class MediaRegistration {
         if (closed.isPresent()) {
             return new Result(commandRejected(command, 400, closed.get()), List.of());
         }
-        Optional<MediaStore.Row> row = store.byKey(handle, tenant, delete.objectKey())
-                .filter(found -> found.status().equals("registered"))
+        Optional<MediaDao.Row> row = store.byKey(tenant, delete.objectKey())
+                .filter(found -> found.status() == MediaStatus.REGISTERED)
                 .filter(found -> found.objectKey().startsWith(StorageKeys.releasePrefix(tenant, delete.releaseId())));
         if (row.isEmpty()) {
             return new Result(commandRejected(command, 404, "Media not found"), List.of());
         }
-        store.delete(handle, row.get().id());
+        store.delete(row.get().id());
         Outcome outcome = Outcome.success("media", delete.objectKey(), 200, Topics.RELEASE_EVENTS,
                 command.reply(ReleaseMessages.MEDIA_DELETED, SOURCE, delete.releaseId(),
                         new MediaDeleted(delete.releaseId(), row.get().trackId(), delete.objectKey())));
@@ -291,5 +301,58 @@ public class MediaRegistration {
         return Outcome.rejection("media", command.payload().objectKey(), status, message, List.of(),
                 Topics.RELEASE_EVENTS, command.reply(ReleaseMessages.COMMAND_REJECTED, SOURCE, releaseId,
                         new CommandRejected(releaseId, command.type(), status, message, List.of())));
+    }
+    /** The row that records what became of the command's upload. */
+    private static MediaDao.Verdict verdict(Envelope<RegisterMedia> command, MediaStatus status, String type,
+                                            String mimeType, String rejection, String metadata) {
+        RegisterMedia media = command.payload();
+        MediaId mediaId = MediaId.parse(media.mediaId()).orElseThrow(() -> new PoisonMessageException(
+                "media command with an upload id that is not a UUID: " + media.mediaId()));
+        return new MediaDao.Verdict(mediaId, command.tenantId(), releaseId(media.releaseId()),
+                media.trackId() == null ? null : trackId(media), media.bucket(), media.objectKey(), media.storedKey(),
+                media.etag(), media.name(), type, mimeType, media.size(), media.sha256(), status, rejection, metadata,
+                media.uploadedAt(), command.requestId());
+    }
+
+    private static ReleaseId releaseId(String text) {
+        // requireOwnKey has checked it: the record's release is the tenant's
+        return ReleaseId.parse(text).orElseThrow(() -> new PoisonMessageException(
+                "media command for '" + text + "', which is not a release id"));
+    }
+
+    private static TrackId trackId(RegisterMedia media) {
+        return TrackId.parse(media.trackId()).orElseThrow(() -> new PoisonMessageException(
+                "media command for track '" + media.trackId() + "', which is not a track id"));
+    }
+
+    /** What inspection measured, as the row's metadata JSON. */
+    private String metadata(Inspection inspection) {
+        ObjectNode node = json.createObjectNode();
+        MediaProperties p = inspection.properties();
+        if (p.duration() != null) {
+            node.put("duration", p.duration());
+        }
+        if (p.bitrate() != null) {
+            node.put("bitrate", p.bitrate());
+        }
+        if (p.sampleRate() != null) {
+            node.put("sampleRate", p.sampleRate());
+        }
+        if (p.channels() != null) {
+            node.put("channels", p.channels());
+        }
+        if (p.bitsPerSample() != null) {
+            node.put("bitsPerSample", p.bitsPerSample());
+        }
+        if (p.codec() != null) {
+            node.put("codec", p.codec());
+        }
+        if (p.width() != null) {
+            node.put("width", p.width());
+        }
+        if (p.height() != null) {
+            node.put("height", p.height());
+        }
+        return node.toString();
     }
 }

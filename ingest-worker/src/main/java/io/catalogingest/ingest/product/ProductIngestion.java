@@ -115,14 +115,14 @@ public class ProductIngestion {
      */
     private void decide(Handle handle, List<Envelope<CreateProduct>> commands, Map<UUID, Outcome> outcomes,
                         List<Envelope<?>> warnings) {
-        Set<ProductStore.Key> artistKeys = new HashSet<>();
-        Set<ProductStore.Key> assetKeys = new HashSet<>();
+        Set<ProductDao.Key> artistKeys = new HashSet<>();
+        Set<ProductDao.Key> assetKeys = new HashSet<>();
         for (Envelope<CreateProduct> command : commands) {
-            command.payload().artists().forEach(a -> artistKeys.add(new ProductStore.Key(command.tenantId(), a.id())));
-            command.payload().assets().forEach(a -> assetKeys.add(new ProductStore.Key(command.tenantId(), a.asset())));
+            command.payload().artists().forEach(a -> artistKeys.add(new ProductDao.Key(command.tenantId(), a.id())));
+            command.payload().assets().forEach(a -> assetKeys.add(new ProductDao.Key(command.tenantId(), a.asset())));
         }
-        Map<ProductStore.Key, ProductStore.Artist> artists = ProductStore.artists(handle, artistKeys);
-        Map<ProductStore.Key, ProductStore.Asset> assets = ProductStore.assets(handle, assetKeys);
+        Map<ProductDao.Key, ProductDao.Artist> artists = handle.attach(ProductDao.class).artists(artistKeys);
+        Map<ProductDao.Key, ProductDao.Asset> assets = handle.attach(ProductDao.class).assets(assetKeys);
 
         List<Candidate> candidates = new ArrayList<>();
         for (Envelope<CreateProduct> command : commands) {
@@ -136,7 +136,7 @@ public class ProductIngestion {
             candidates.add(new Candidate(command, defaults(command, artists), format(command.tenantId(),
                     command.payload().assets(), assets)));
         }
-        List<ProductStore.Row> rows = new ArrayList<>();
+        List<ProductDao.Row> rows = new ArrayList<>();
         // per tenant, in the order of tenant ids: a tenant's blocks are locked together, tenants one after another,
         // so two workers never wait on each other in a circle
         Map<String, List<Candidate>> needNumbers = new TreeMap<>();
@@ -154,8 +154,8 @@ public class ProductIngestion {
                 needNumbers.computeIfAbsent(candidate.command().tenantId(), t -> new ArrayList<>()).add(candidate);
             }
         }
-        Set<ProductStore.Key> planned = new HashSet<>();
-        rows.forEach(row -> planned.add(new ProductStore.Key(row.tenantId(), row.product().productId())));
+        Set<ProductDao.Key> planned = new HashSet<>();
+        rows.forEach(row -> planned.add(new ProductDao.Key(row.tenantId(), row.product().productId())));
         Map<UUID, String> allocatedFrom = new LinkedHashMap<>();
         Map<UUID, String> notices = new LinkedHashMap<>();
         needNumbers.forEach((tenant, waiting) -> rows.addAll(number(handle, tenant,
@@ -163,17 +163,17 @@ public class ProductIngestion {
 
         Map<UUID, Candidate> byMessage = new LinkedHashMap<>();
         candidates.forEach(candidate -> byMessage.put(candidate.command().id(), candidate));
-        List<ProductStore.Row> inserted = new ArrayList<>();
-        List<ProductStore.Row> pending = rows;
+        List<ProductDao.Row> inserted = new ArrayList<>();
+        List<ProductDao.Row> pending = rows;
         while (!pending.isEmpty()) {
-            Set<UUID> done = ProductStore.insertAll(handle, pending);
+            Set<UUID> done = handle.attach(ProductDao.class).insertAll(pending);
             List<Candidate> renumber = new ArrayList<>();
-            for (ProductStore.Row row : pending) {
+            for (ProductDao.Row row : pending) {
                 Candidate candidate = byMessage.get(row.messageId());
                 if (done.contains(row.messageId())) {
                     inserted.add(row);
                     outcomes.put(row.messageId(), created(candidate.command(), row));
-                } else if (ProductStore.idTaken(handle, row.tenantId(), row.product().productId())) {
+                } else if (handle.attach(ProductDao.class).idTaken(row.tenantId(), row.product().productId())) {
                     outcomes.put(row.messageId(), idTaken(candidate.command()));
                 } else if (allocatedFrom.containsKey(row.messageId())) {
                     // a UPC given by hand earlier took this number: draw the next one
@@ -193,7 +193,7 @@ public class ProductIngestion {
                         warnings));
             }
         }
-        ProductStore.insertLinks(handle, inserted);
+        handle.attach(ProductDao.class).insertLinks(inserted);
         noteUpcs(handle, inserted, notices);
     }
 
@@ -202,15 +202,15 @@ public class ProductIngestion {
      * command of the batch takes, is refused here, before a number is drawn for it.
      */
     private static List<Candidate> withoutTakenIds(Handle handle, List<Candidate> waiting,
-                                                   Set<ProductStore.Key> planned, Map<UUID, Outcome> outcomes) {
+                                                   Set<ProductDao.Key> planned, Map<UUID, Outcome> outcomes) {
         String[] tenants = waiting.stream().map(c -> c.command().tenantId()).toArray(String[]::new);
         String[] ids = waiting.stream().map(c -> c.command().payload().productId()).toArray(String[]::new);
-        Set<ProductStore.Key> taken = new HashSet<>();
+        Set<ProductDao.Key> taken = new HashSet<>();
         handle.attach(ProductUpcDao.class).taken(tenants, ids)
-                .forEach(product -> taken.add(new ProductStore.Key(product.tenantId(), product.id())));
+                .forEach(product -> taken.add(new ProductDao.Key(product.tenantId(), product.id())));
         List<Candidate> free = new ArrayList<>(waiting.size());
         for (Candidate candidate : waiting) {
-            ProductStore.Key key = new ProductStore.Key(candidate.command().tenantId(),
+            ProductDao.Key key = new ProductDao.Key(candidate.command().tenantId(),
                     candidate.command().payload().productId());
             if (taken.contains(key) || !planned.add(key)) {
                 outcomes.put(candidate.command().id(), idTaken(candidate.command()));
@@ -221,13 +221,13 @@ public class ProductIngestion {
         return free;
     }
 
-    private static void noteUpcs(Handle handle, List<ProductStore.Row> inserted, Map<UUID, String> notices) {
-        List<ProductStore.Row> noted = inserted.stream().filter(row -> notices.containsKey(row.messageId())).toList();
+    private static void noteUpcs(Handle handle, List<ProductDao.Row> inserted, Map<UUID, String> notices) {
+        List<ProductDao.Row> noted = inserted.stream().filter(row -> notices.containsKey(row.messageId())).toList();
         if (noted.isEmpty()) {
             return;
         }
         handle.attach(ProductUpcDao.class).note(
-                noted.stream().map(ProductStore.Row::tenantId).toArray(String[]::new),
+                noted.stream().map(ProductDao.Row::tenantId).toArray(String[]::new),
                 noted.stream().map(row -> row.product().productId()).toArray(String[]::new),
                 noted.stream().map(row -> notices.get(row.messageId())).toArray(String[]::new));
     }
@@ -236,7 +236,7 @@ public class ProductIngestion {
      * UPCs from the tenant's blocks for the candidates, in order; those the blocks cannot serve are rejected. A
      * tenant without a block of its own, or with auto-UPC off, gets placeholders, and the products say why.
      */
-    private List<ProductStore.Row> number(Handle handle, String tenant, List<Candidate> waiting,
+    private List<ProductDao.Row> number(Handle handle, String tenant, List<Candidate> waiting,
                                           Map<UUID, Outcome> outcomes, Map<UUID, String> allocatedFrom,
                                           Map<UUID, String> notices, List<Envelope<?>> warnings) {
         if (waiting.isEmpty()) {
@@ -245,7 +245,7 @@ public class ProductIngestion {
         UpcAllocator.Allocation allocation = upcAllocator.allocate(handle, tenant, waiting.size());
         allocation.low().ifPresent(low -> warnings.add(Envelope.create(WorkspaceMessages.UPC_BLOCKS_LOW, SOURCE,
                 tenant, tenant, null, low)));
-        List<ProductStore.Row> rows = new ArrayList<>();
+        List<ProductDao.Row> rows = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
             Candidate candidate = waiting.get(i);
             UUID messageId = candidate.command().id();
@@ -274,19 +274,19 @@ public class ProductIngestion {
     private Outcome replaceAssets(Handle handle, Envelope<ReplaceProductAssets> command) {
         ReplaceProductAssets replace = command.payload();
         String tenant = command.tenantId();
-        if (ProductStore.lock(handle, tenant, replace.productId()).isEmpty()) {
+        if (handle.attach(ProductDao.class).lock(tenant, replace.productId()).isEmpty()) {
             return rejection(command, replace.productId(), 404, "Product not found", List.of());
         }
-        Set<ProductStore.Key> keys = new HashSet<>();
-        replace.assets().forEach(asset -> keys.add(new ProductStore.Key(tenant, asset.asset())));
-        Map<ProductStore.Key, ProductStore.Asset> assets = ProductStore.assets(handle, keys);
+        Set<ProductDao.Key> keys = new HashSet<>();
+        replace.assets().forEach(asset -> keys.add(new ProductDao.Key(tenant, asset.asset())));
+        Map<ProductDao.Key, ProductDao.Asset> assets = handle.attach(ProductDao.class).assets(keys);
         List<FieldError> unknown = unknownReferences(tenant, List.of(), replace.assets(), Map.of(), assets);
         if (!unknown.isEmpty()) {
             return rejection(command, replace.productId(), 400, "Unknown assets", unknown);
         }
-        ProductStore.replaceTracks(handle, tenant, replace.productId(), replace.assets());
+        handle.attach(ProductDao.class).replaceTracks(tenant, replace.productId(), replace.assets());
         String format = format(tenant, replace.assets(), assets);
-        ProductStore.updateFormat(handle, tenant, replace.productId(), format);
+        handle.attach(ProductDao.class).updateFormat(tenant, replace.productId(), format);
         log.info("Replaced the tracks of product {} of tenant {}: {} tracks, format {}", replace.productId(), tenant,
                 replace.assets().size(), format);
         return Outcome.success("product", replace.productId(), 200, Topics.CATALOG_EVENTS,
@@ -297,17 +297,17 @@ public class ProductIngestion {
 
     private static List<FieldError> unknownReferences(String tenant, List<ArtistRef> artistRefs,
                                                       List<AssetRef> assetRefs,
-                                                      Map<ProductStore.Key, ProductStore.Artist> artists,
-                                                      Map<ProductStore.Key, ProductStore.Asset> assets) {
+                                                      Map<ProductDao.Key, ProductDao.Artist> artists,
+                                                      Map<ProductDao.Key, ProductDao.Asset> assets) {
         List<FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < artistRefs.size(); i++) {
-            if (!artists.containsKey(new ProductStore.Key(tenant, artistRefs.get(i).id()))) {
+            if (!artists.containsKey(new ProductDao.Key(tenant, artistRefs.get(i).id()))) {
                 unknown.add(new FieldError("artists[" + i + "].id", "no artist " + artistRefs.get(i).id()
                         + " in this workspace"));
             }
         }
         for (int i = 0; i < assetRefs.size(); i++) {
-            if (!assets.containsKey(new ProductStore.Key(tenant, assetRefs.get(i).asset()))) {
+            if (!assets.containsKey(new ProductDao.Key(tenant, assetRefs.get(i).asset()))) {
                 unknown.add(new FieldError("assets[" + i + "].asset", "no asset " + assetRefs.get(i).asset()
                         + " in this workspace"));
             }
@@ -317,30 +317,30 @@ public class ProductIngestion {
 
     /** Label, copyright and publisher: the request's where given, else the primary artist's defaults. */
     private static Defaults defaults(Envelope<CreateProduct> command,
-                                     Map<ProductStore.Key, ProductStore.Artist> artists) {
+                                     Map<ProductDao.Key, ProductDao.Artist> artists) {
         CreateProduct product = command.payload();
-        Optional<ProductStore.Artist> primary = product.artists().stream()
+        Optional<ProductDao.Artist> primary = product.artists().stream()
                 .filter(artist -> artist.type() == null || "primary".equals(artist.type()))
                 .findFirst()
-                .map(artist -> artists.get(new ProductStore.Key(command.tenantId(), artist.id())));
+                .map(artist -> artists.get(new ProductDao.Key(command.tenantId(), artist.id())));
         return new Defaults(
-                product.label() != null ? product.label() : primary.map(ProductStore.Artist::label).orElse(null),
+                product.label() != null ? product.label() : primary.map(ProductDao.Artist::label).orElse(null),
                 product.copyright() != null ? product.copyright()
-                        : primary.map(ProductStore.Artist::copyright).orElse(null),
+                        : primary.map(ProductDao.Artist::copyright).orElse(null),
                 product.publisher() != null ? product.publisher()
-                        : primary.map(ProductStore.Artist::publisher).orElse(null));
+                        : primary.map(ProductDao.Artist::publisher).orElse(null));
     }
 
-    private String format(String tenant, List<AssetRef> tracks, Map<ProductStore.Key, ProductStore.Asset> assets) {
+    private String format(String tenant, List<AssetRef> tracks, Map<ProductDao.Key, ProductDao.Asset> assets) {
         List<Duration> durations = new ArrayList<>(tracks.size());
         for (AssetRef track : tracks) {
-            Integer seconds = assets.get(new ProductStore.Key(tenant, track.asset())).durationSeconds();
+            Integer seconds = assets.get(new ProductDao.Key(tenant, track.asset())).durationSeconds();
             durations.add(seconds == null ? null : Duration.ofSeconds(seconds));
         }
         return FormatRule.decide(durations, thresholds).map(ProductFormat::jsonName).orElse(null);
     }
 
-    private static Outcome created(Envelope<CreateProduct> command, ProductStore.Row row) {
+    private static Outcome created(Envelope<CreateProduct> command, ProductDao.Row row) {
         String productId = row.product().productId();
         log.trace("Created product {} of tenant {} with UPC {} (request {})", productId, row.tenantId(), row.upc(),
                 command.requestId());
@@ -369,8 +369,8 @@ public class ProductIngestion {
     /** A command that passed the state checks, waiting for its UPC. */
     private record Candidate(Envelope<CreateProduct> command, Defaults defaults, String format) {
 
-        ProductStore.Row row(String upc, String upcKey) {
-            return new ProductStore.Row(command.id(), command.requestId(), command.tenantId(), command.payload(),
+        ProductDao.Row row(String upc, String upcKey) {
+            return new ProductDao.Row(command.id(), command.requestId(), command.tenantId(), command.payload(),
                     upc, upcKey, format, defaults.label(), defaults.copyright(), defaults.publisher());
         }
     }

@@ -86,4 +86,18 @@ interface UpcBlockDao {
 
     @SqlUpdate("update upc_block set next_item_reference = :next where id = :id")
     void advance(@Bind("id") UUID id, @Bind("next") long next);
+
+    /** Numbers drawn from a workspace's blocks (all of them) and left in its active ones. */
+    record Usage(String tenantId, long used, long free) {
+    }
+
+    /** The usage of every workspace that has blocks. */
+    @SqlQuery("""
+            select tenant_id,
+                   sum(next_item_reference - first_item_reference) as used,
+                   sum(case when status = 'active' then last_item_reference + 1 - next_item_reference else 0 end)
+                       as free
+            from upc_block group by tenant_id""")
+    @RegisterConstructorMapper(Usage.class)
+    List<Usage> usage();
 }

@@ -21,32 +21,22 @@ public class UpcBlockUsage {
 
     private static final Logger log = LoggerFactory.getLogger(UpcBlockUsage.class);
 
-    private final Jdbi jdbi;
+    private final UpcBlockDao blocks;
     private final MultiGauge used;
     private final MultiGauge free;
 
     UpcBlockUsage(Jdbi jdbi, MeterRegistry meters) {
-        this.jdbi = jdbi;
+        this.blocks = jdbi.onDemand(UpcBlockDao.class);
         this.used = MultiGauge.builder("catalog.upc.used").description("UPC numbers drawn from a workspace's blocks")
                 .register(meters);
         this.free = MultiGauge.builder("catalog.upc.free")
                 .description("UPC numbers left in a workspace's active blocks").register(meters);
     }
 
-    record Usage(String tenantId, long used, long free) {
-    }
-
     /** Reads the blocks once and replaces the series; the database being down leaves the last figures. */
     public void measure() {
         try {
-            List<Usage> usage = jdbi.withHandle(handle -> handle.createQuery("""
-                            select tenant_id,
-                                   sum(next_item_reference - first_item_reference) as used,
-                                   sum(case when status = 'active' then last_item_reference + 1 - next_item_reference
-                                            else 0 end) as free
-                            from upc_block group by tenant_id""")
-                    .map((rs, ctx) -> new Usage(rs.getString("tenant_id"), rs.getLong("used"), rs.getLong("free")))
-                    .list());
+            List<UpcBlockDao.Usage> usage = blocks.usage();
             used.register(usage.stream().map(row -> MultiGauge.Row.of(Tags.of("tenant", row.tenantId()), row.used()))
                     .toList(), true);
             free.register(usage.stream().map(row -> MultiGauge.Row.of(Tags.of("tenant", row.tenantId()), row.free()))

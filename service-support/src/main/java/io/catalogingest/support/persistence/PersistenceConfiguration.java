@@ -3,8 +3,6 @@ package io.catalogingest.support.persistence;
 import javax.sql.DataSource;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One Jdbi over the service's pool; SqlObject DAOs sit beside the features that use them. The one idempotent-consumer
+ * One Jdbi over the service's pool ({@link CatalogJdbi}); SqlObject DAOs sit beside the features that use them (ADR 0018). The one idempotent-consumer
  * path ({@link AppliedOnce}) and its announce step ({@link Outbox}); workers also import {@link OutboxRelay}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,9 +25,7 @@ public class PersistenceConfiguration {
 
     @Bean
     Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(new TransactionAwareDataSourceProxy(dataSource))
-                .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin());
+        return CatalogJdbi.create(new TransactionAwareDataSourceProxy(dataSource));
     }
 
     @Bean

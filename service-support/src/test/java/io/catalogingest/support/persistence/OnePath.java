@@ -24,11 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -66,13 +62,7 @@ final class OnePath implements AutoCloseable {
     OnePath(Infrastructure infrastructure) {
         isolation = infrastructure.isolate();
         Map<String, String> properties = isolation.springProperties();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(properties.get("spring.datasource.url"));
-        dataSource.setUser(properties.get("spring.datasource.username"));
-        dataSource.setPassword(properties.get("spring.datasource.password"));
-        Flyway.configure().dataSource(dataSource).schemas(isolation.schema()).defaultSchema(isolation.schema())
-                .locations("classpath:db/migration").load().migrate();
-        jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        jdbi = CatalogJdbi.create(isolation.migratedDataSource());
         jdbi.useHandle(handle -> handle.execute(
                 "create table note (tenant_id text, id text, primary key (tenant_id, id))"));
 
