@@ -21,6 +21,9 @@ import io.catalogingest.common.releases.ReleaseCreated;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.releases.ReleaseSubmitted;
 import io.catalogingest.common.releases.SubmitRelease;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 
@@ -29,7 +32,7 @@ import io.catalogingest.support.persistence.Outcome;
  * transaction with its dedupe mark and recorded outcome; the outcome event is published after the commit.
  */
 @Service
-public class ReleaseIngestion {
+class ReleaseIngestion implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.releases";
     private static final Logger log = LoggerFactory.getLogger(ReleaseIngestion.class);
@@ -43,7 +46,13 @@ public class ReleaseIngestion {
         this.store = store;
     }
 
-    public void create(Envelope<CreateRelease> command) {
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.each(Topics.RELEASE_COMMANDS, ReleaseMessages.CREATE_RELEASE, KeyRule.uuidAggregate(), this::create)
+                .each(Topics.RELEASE_COMMANDS, ReleaseMessages.SUBMIT_RELEASE, KeyRule.uuidAggregate(), this::submit);
+    }
+
+    void create(Envelope<CreateRelease> command) {
         applyOnce(command, handle -> {
             CreateRelease release = command.payload();
             if (!store.insert(handle, command.tenantId(), command.requestId(), release)) {
@@ -59,7 +68,7 @@ public class ReleaseIngestion {
         });
     }
 
-    public void submit(Envelope<SubmitRelease> command) {
+    void submit(Envelope<SubmitRelease> command) {
         applyOnce(command, handle -> {
             String releaseId = command.payload().releaseId();
             Optional<ReleaseStatus> status = store.lockStatus(handle, command.tenantId(), releaseId);
