@@ -17,6 +17,15 @@ class ArchitectureTest {
     static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
 
     @ArchTest
+    static final ArchRule listenersNameNoMessageType = ServiceArchitecture.listenersNameNoMessageType();
+
+    @ArchTest
+    static final ArchRule noInstanceofOverMessageTypes = ServiceArchitecture.noInstanceofOverMessageTypes();
+
+    @ArchTest
+    static final ArchRule packagesByFeature = ServiceArchitecture.packagesByFeature();
+
+    @ArchTest
     static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of(
             "io.catalogingest.approval.autocreation.ReleaseCompletion",
             "io.catalogingest.approval.lease.DriverLease",

@@ -17,6 +17,15 @@ class ArchitectureTest {
     static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
 
     @ArchTest
+    static final ArchRule listenersNameNoMessageType = ServiceArchitecture.listenersNameNoMessageType();
+
+    @ArchTest
+    static final ArchRule noInstanceofOverMessageTypes = ServiceArchitecture.noInstanceofOverMessageTypes();
+
+    @ArchTest
+    static final ArchRule packagesByFeature = ServiceArchitecture.packagesByFeature();
+
+    @ArchTest
     static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of(
             // housekeeping's pruning and the UPC usage gauge came with the operations work; their SQL is to move
             // into DAOs

@@ -17,5 +17,14 @@ class ArchitectureTest {
     static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
 
     @ArchTest
+    static final ArchRule listenersNameNoMessageType = ServiceArchitecture.listenersNameNoMessageType();
+
+    @ArchTest
+    static final ArchRule noInstanceofOverMessageTypes = ServiceArchitecture.noInstanceofOverMessageTypes();
+
+    @ArchTest
+    static final ArchRule packagesByFeature = ServiceArchitecture.packagesByFeature();
+
+    @ArchTest
     static final ArchRule sqlOnlyInPersistenceClasses = ServiceArchitecture.sqlOnlyInPersistenceClasses(Set.of());
 }
