@@ -13,6 +13,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.InstanceofCheck;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -32,6 +33,28 @@ public final class ServiceArchitecture {
             + "createScript|execute|select";
 
     private ServiceArchitecture() {
+    }
+
+    /**
+     * The rules of every service with Kafka listeners, for its {@code ArchitectureTest}:
+     * {@code @ArchTest static final ArchTests listenerRules = ArchTests.in(ServiceArchitecture.ListenerRules.class);}
+     */
+    public static final class ListenerRules {
+
+        @ArchTest
+        static final ArchRule listenersCallServicesOnly = ServiceArchitecture.listenersCallServicesOnly();
+
+        @ArchTest
+        static final ArchRule listenersNameNoMessageType = ServiceArchitecture.listenersNameNoMessageType();
+
+        @ArchTest
+        static final ArchRule noInstanceofOverMessageTypes = ServiceArchitecture.noInstanceofOverMessageTypes();
+
+        @ArchTest
+        static final ArchRule packagesByFeature = ServiceArchitecture.packagesByFeature();
+
+        private ListenerRules() {
+        }
     }
 
     /** A class with a {@code @KafkaListener} method, or a class nested in one. */
