@@ -3,15 +3,10 @@ package io.catalogingest.gateway.release;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +24,10 @@ import io.catalogingest.gateway.web.Fingerprint;
 /**
  * Publishes one {@code RegisterMedia} per stored file (each its own request, keyed by the release id so it is ordered
  * with the release's other commands) and waits, bounded, for the ingest-worker's verdicts: all commands are published
- * first, then the waits run together, so N files cost one wait, not N.
+ * first, then {@link OutcomeWaiter#awaitAll} waits for them together, so N files cost one wait, not N.
  */
 @Component
 class MediaRegistrations {
-
-    private static final Logger log = LoggerFactory.getLogger(MediaRegistrations.class);
 
     private final CommandDispatcher dispatcher;
     private final OutcomeWaiter waiter;
@@ -70,42 +63,9 @@ class MediaRegistrations {
         if (respondAsync) {
             return published;
         }
-        return awaitAll(caller.tenantId(), published);
-    }
-
-    private List<Registration> awaitAll(String tenantId, List<Registration> published) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        List<Registration> answered = new ArrayList<>(published.size());
-        for (Registration registration : published) {
-            if (registration.outcome().isPresent()) {
-                answered.add(registration);
-                continue;
-            }
-            // expect before looking: an outcome committed before expect() is in Postgres, one after wakes us up
-            CompletableFuture<Void> done = waiter.expect(registration.requestId());
-            try {
-                Optional<RequestOutcome> outcome = dispatcher.outcome(tenantId, registration.requestId());
-                if (outcome.isEmpty()) {
-                    long remaining = deadline - System.nanoTime();
-                    if (remaining > 0) {
-                        done.get(remaining, TimeUnit.NANOSECONDS);
-                    }
-                    outcome = dispatcher.outcome(tenantId, registration.requestId());
-                }
-                answered.add(new Registration(registration.command(), registration.requestId(), outcome));
-            } catch (TimeoutException e) {
-                log.info("Registration {} has no verdict after {}", registration.requestId(), wait);
-                answered.add(new Registration(registration.command(), registration.requestId(),
-                        dispatcher.outcome(tenantId, registration.requestId())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                answered.add(registration);
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                answered.add(registration);
-            } finally {
-                waiter.forget(registration.requestId());
-            }
-        }
-        return answered;
+        Map<UUID, RequestOutcome> outcomes = waiter.awaitAll(caller.tenantId(),
+                published.stream().map(Registration::requestId).toList(), wait);
+        return published.stream().map(registration -> new Registration(registration.command(),
+                registration.requestId(), Optional.ofNullable(outcomes.get(registration.requestId())))).toList();
     }
 }
