@@ -18,6 +18,8 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.releases.RegisterMedia;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.web.Fingerprint;
+import io.catalogingest.gateway.web.Write;
 import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.messaging.MessagePublisher.Delivery;
 import io.catalogingest.support.messaging.PublishFailedException;
@@ -102,14 +104,17 @@ public class CommandDispatcher {
      * Publishes the commands of one client request that carries many (a bulk create) and, unless the client asked
      * for an asynchronous answer, waits for all their outcomes under one deadline. Every command is a request of its
      * own (its own id, outcome and {@code GET /requests/{id}}). With an idempotency key the whole body is registered
-     * under the key (kind {@code kind}, fingerprint {@code bodyHash}) and command i under {@code key#i}: a retry with
+     * under the key (kind {@code kind}, fingerprint of {@code canonical}) and command i under {@code key#i}: a retry with
      * the same key and body gets the first outcomes, the same key with another body is a 409.
      *
      * @return one result per command, in order
      */
-    public <T> List<CommandResult> dispatchAll(Caller caller, String kind, String idempotencyKey, String bodyHash,
-                                               boolean respondAsync, List<CommandRequest<T>> commands) {
+    public <T> List<CommandResult> dispatchAll(Caller caller, Write write, String kind, String canonical,
+                                               List<CommandRequest<T>> commands) {
         String tenant = caller.tenantId();
+        String idempotencyKey = write.idempotencyKey();
+        String bodyHash = Fingerprint.of(canonical);
+        boolean respondAsync = write.respondAsync();
         if (!broker.allows()) {
             if (known(tenant, idempotencyKey)) {
                 return replayAll(tenant, kind, idempotencyKey, bodyHash, respondAsync, commands.size());

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class OutcomeWaiterTest {
 
     private static final String TENANT = "tenant-a";
-    private static final Duration SHORT = Duration.ofMillis(300);
+    private static final Duration SHORT = Duration.ofSeconds(2);
     private static final Duration LONG = Duration.ofSeconds(60);
 
     private final Map<UUID, RequestOutcome> recorded = new ConcurrentHashMap<>();
@@ -95,7 +95,7 @@ class OutcomeWaiterTest {
 
     @Test
     void aWakeUpWhoseOutcomeIsAnotherTenantsAnswersNothing() throws Exception {
-        OutcomeWaiter waiter = waiter(SHORT);
+        OutcomeWaiter waiter = waiter(LONG);
         UUID id = UUID.randomUUID();
         CompletableFuture<Optional<RequestOutcome>> answer = CompletableFuture.supplyAsync(
                 () -> waiter.await(TENANT, id));
