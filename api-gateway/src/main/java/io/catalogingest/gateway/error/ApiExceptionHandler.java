@@ -1,5 +1,6 @@
 package io.catalogingest.gateway.error;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.gateway.upload.UploadRejectedException;
 import io.catalogingest.support.messaging.PublishFailedException;
 import io.catalogingest.support.outage.Dependency;
 import io.catalogingest.support.outage.Outages;
@@ -41,6 +43,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
         return ResponseEntity.status(e.status()).body(ApiError.of(e.getMessage(), e.errors()));
+    }
+
+    /**
+     * An upload refused or not completed (400 malformed or truncated, 413 too large, 415 not multipart, 503 busy or
+     * storage down, with {@code Retry-After}); its objects are gone already.
+     */
+    @ExceptionHandler(UploadRejectedException.class)
+    ResponseEntity<ApiError> uploadRefused(UploadRejectedException e) {
+        return refusal(e.status(), e.retryAfter(), ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -111,9 +122,15 @@ class ApiExceptionHandler {
             case BROKER -> "The message broker is unavailable; nothing was accepted. Retry later.";
             case STORAGE -> "The object storage is unavailable. Retry later.";
         };
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, outages.retryAfter().toSeconds())))
-                .body(ApiError.of(message));
+        return refusal(HttpStatus.SERVICE_UNAVAILABLE, Optional.of(outages.retryAfter()), ApiError.of(message));
+    }
+
+    /** A refusal, with {@code Retry-After} (whole seconds, at least 1) when the client should come back later. */
+    private static ResponseEntity<ApiError> refusal(HttpStatus status, Optional<Duration> retryAfter, ApiError body) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        retryAfter.ifPresent(after -> answer.header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, after.toSeconds()))));
+        return answer.body(body);
     }
 
     private static String rootMessage(Throwable failure) {

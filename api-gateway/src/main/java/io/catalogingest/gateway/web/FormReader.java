@@ -27,6 +27,8 @@ public final class FormReader {
     public static final int TRACK_NUMBER_MAX = 9999;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (ID_MAX - 1) + "}");
+    /** Longer than any allowed value of {@link #exactly}: a longer one is named as not allowed, not as too long. */
+    private static final int ONE_OF_MAX = 255;
     private static final String BAD_DATE = "must be a date as YYYY-MM-DD";
 
     private final List<FieldError> errors;
@@ -140,8 +142,22 @@ public final class FormReader {
                 return candidate;
             }
         }
-        add(field, "must be one of " + String.join(", ", allowed));
+        add(field, oneOfRule(allowed));
         return null;
+    }
+
+    /** A required JSON string that must be one of {@code allowed}, exactly as written (after stripping). */
+    public String exactly(JsonNode parent, String field, List<String> allowed) {
+        String value = text(parent, field, Text.required(ONE_OF_MAX).stringOnly());
+        if (value != null && !allowed.contains(value)) {
+            add(field, oneOfRule(allowed));
+            return null;
+        }
+        return value;
+    }
+
+    private static String oneOfRule(List<String> allowed) {
+        return "must be one of " + String.join(", ", allowed);
     }
 
     /** A client-chosen id: {@link #ID_MAX} characters at most, letters, digits and . _ : -. */
