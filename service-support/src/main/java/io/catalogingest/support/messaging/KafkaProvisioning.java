@@ -1,6 +1,7 @@
 package io.catalogingest.support.messaging;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -67,9 +69,30 @@ public final class KafkaProvisioning {
             }
             List<AclBinding> acls = KafkaGrants.bindings(topics.prefix());
             admin.createAcls(acls).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitAcls(admin, acls);
             log.info("Kafka provisioned: {} of {} topics created (replication factor {}, min.insync.replicas {}, {} "
                     + "brokers), {} ACLs", created, wanted.size(), replication, minInsync, brokers, acls.size());
             return created;
+        }
+    }
+
+    /**
+     * Waits until the broker answers with every ACL: KRaft applies created ACLs from its metadata log a moment after
+     * {@code createAcls} returns, and a client that connects in between is refused (seen on a loaded machine).
+     */
+    private static void awaitAcls(Admin admin, List<AclBinding> acls) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            Collection<AclBinding> present = admin.describeAcls(AclBindingFilter.ANY).values()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (present.containsAll(acls)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The broker shows " + present.size() + " ACLs, not yet all "
+                        + acls.size() + " created, after " + TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(100);
         }
     }
 
