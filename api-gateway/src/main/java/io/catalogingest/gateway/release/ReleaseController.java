@@ -32,6 +32,7 @@ import io.catalogingest.gateway.request.CommandKind;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.web.FormReader;
 import io.catalogingest.gateway.web.Write;
 import tools.jackson.databind.JsonNode;
 
@@ -103,8 +104,11 @@ class ReleaseController {
                              @RequestParam(required = false) String format,
                              @RequestParam(required = false) String type,
                              @RequestParam(required = false) String search) {
-        int pageNumber = number("page", page, 1, 1, 1_000_000);
-        int pageSize = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        FormReader parameters = new FormReader();
+        int pageNumber = parameters.wholeNumberParameter(page, "page", 1, 1_000_000, 1);
+        parameters.check("Invalid page");
+        int pageSize = parameters.wholeNumberParameter(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        parameters.check("Invalid limit");
         String statusFilter = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -141,22 +145,6 @@ class ReleaseController {
             throw new ApiException(HttpStatus.FORBIDDEN, "Only an admin can create a release on someone else's behalf");
         }
         return ownerId.asString();
-    }
-
-    private static int number(String name, String text, int fallback, int min, int max) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.badRequest("Invalid " + name, List.of(new FieldError(name,
-                "must be a whole number from " + min + " to " + max)));
     }
 
     private static String blankToNull(String text) {

@@ -164,7 +164,7 @@ public class CommandDispatcher {
             record(registered, AcceptedRequest.SENT);
         }
         log.info("Accepted {} {} requests of tenant {}", ids.size(), kind, tenant);
-        return results(ids, respondAsync ? Map.of() : waiter.awaitAll(tenant, ids));
+        return results(ids, outcomes(tenant, ids, respondAsync));
     }
 
     /**
@@ -256,12 +256,17 @@ public class CommandDispatcher {
                     .orElseThrow(CommandDispatcher::stillBeingAccepted));
         }
         log.info("Idempotent retry of {} {} requests of tenant {}", count, kind, tenant);
-        return results(ids, respondAsync ? waiter.awaitAll(tenant, ids, Duration.ZERO) : waiter.awaitAll(tenant, ids));
+        return results(ids, outcomes(tenant, ids, respondAsync));
     }
 
     private static ApiException stillBeingAccepted() {
         return new ApiException(HttpStatus.CONFLICT,
                 "The first request with this Idempotency-Key is still being accepted; retry later");
+    }
+
+    /** The outcomes the requests have: at once when the client asked for an asynchronous answer, else waited for. */
+    private Map<UUID, RequestOutcome> outcomes(String tenant, List<UUID> ids, boolean respondAsync) {
+        return respondAsync ? waiter.awaitAll(tenant, ids, Duration.ZERO) : waiter.awaitAll(tenant, ids);
     }
 
     /** One result per request, in order: its outcome, or pending. */

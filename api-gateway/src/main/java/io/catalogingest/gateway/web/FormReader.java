@@ -252,10 +252,52 @@ public final class FormReader {
             return fallback;
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
-            add(field, "must be a whole number from " + min + " to " + max);
+            add(field, wholeNumberRule(min, max));
             return null;
         }
         return node.asInt();
+    }
+
+    /**
+     * A whole number of any size a long holds, as a JSON integer or a string of up to 15 digits (for numbers whose range
+     * a rule of the form checks, naming it); {@code fallback} when absent, and when refused.
+     */
+    public Long wholeNumber(JsonNode node, String field, Long fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isString() && node.asString().strip().matches("[0-9]{1,15}")) {
+            return Long.parseLong(node.asString().strip());
+        }
+        add(field, "must be a whole number");
+        return fallback;
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max} given as text (a query parameter); {@code fallback} when absent
+     * or blank, and when refused.
+     */
+    public int wholeNumberParameter(String text, String field, int min, int max, int fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        add(field, wholeNumberRule(min, max));
+        return fallback;
+    }
+
+    private static String wholeNumberRule(long min, long max) {
+        return "must be a whole number from " + min + " to " + max;
     }
 
     /** Adds a violation when {@code number} is in {@code seen} already; adds it otherwise. */

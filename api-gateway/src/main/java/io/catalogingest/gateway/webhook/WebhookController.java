@@ -23,6 +23,7 @@ import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.request.Answers;
 import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.web.FormReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -74,7 +75,9 @@ class WebhookController {
             throw ApiException.badRequest("Invalid status filter",
                     List.of(new FieldError("status", "must be one of pending, success, failed, cancelled")));
         }
-        int size = limit(limit);
+        FormReader parameters = new FormReader();
+        int size = parameters.wholeNumberParameter(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        parameters.check("Invalid limit");
         return Answers.success(null, new WebhookAnswers.Deliveries(store.deliveries(caller.tenantId(), status, size),
                 size));
     }
@@ -106,22 +109,6 @@ class WebhookController {
         log.info("Re-send of webhook {} of workspace {} requested by {}", id, caller.tenantId(), caller.subject());
         return Answers.scheduled("/tenant/webhooks/deliveries/" + id, new WebhookAnswers.DeliveryAnswer(true,
                 "The delivery will be sent again", store.delivery(caller.tenantId(), id).orElseThrow()));
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badRequest("Invalid limit",
-                List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
     }
 
     private static void requireAdmin(Caller caller) {

@@ -147,7 +147,7 @@ class WorkspaceController {
     @PostMapping(path = {"/tenant/upc-blocks", "/tenant/upc-blocks/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> addBlock(Caller caller, @RequestBody(required = false) JsonNode body, Write write) {
         requireAdmin(caller);
-        AddUpcBlock command = addCommand(body);
+        AddUpcBlock command = UpcBlockForm.toCommand(body);
         CommandResult result = dispatcher.dispatch(ADD_BLOCK.request(caller, write, caller.tenantId(), command,
                 "upc-block " + command.companyPrefix() + " " + command.gtinLength() + " "
                         + command.firstItemReference() + " " + command.lastItemReference()));
@@ -223,57 +223,6 @@ class WorkspaceController {
                 block.firstItemReference(), block.lastItemReference(),
                 rule.upcFor(block.firstItemReference()).value(), rule.upcFor(block.lastItemReference()).value(),
                 rule.capacity(), used, rule.capacity() - used, block.status(), block.createdAt(), block.retiredAt());
-    }
-
-    /** The body of a new block, checked for shape and for the rules a block must satisfy on its own. */
-    private static AddUpcBlock addCommand(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("Invalid UPC block", List.of(new FieldError(null,
-                    "the body must be a JSON object {companyPrefix, firstItemReference, lastItemReference, "
-                            + "gtinLength}")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        JsonNode prefixNode = body.get("companyPrefix");
-        String prefix = null;
-        if (prefixNode == null || prefixNode.isNull()) {
-            errors.add(new FieldError("companyPrefix", "is required: your GS1 company prefix, as a string of digits"));
-        } else if (!prefixNode.isString()) {
-            errors.add(new FieldError("companyPrefix", "must be a string of digits (leading zeros count)"));
-        } else {
-            prefix = prefixNode.asString().strip();
-        }
-        Long gtinLength = whole(body, "gtinLength", 12L, errors);
-        Long first = whole(body, "firstItemReference", 0L, errors);
-        Long last = whole(body, "lastItemReference", null, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.badRequest("Invalid UPC block", errors);
-        }
-        int length = gtinLength == 12 || gtinLength == 13 ? gtinLength.intValue() : 0;
-        if (last == null && length != 0 && UpcBlock.prefixProblem(prefix, length).isEmpty()) {
-            last = UpcBlock.maxItemReference(prefix, length);
-        }
-        AddUpcBlock command = new AddUpcBlock(UUID.randomUUID().toString(), prefix, (int) Math.max(0,
-                Math.min(gtinLength, 99)), first, last == null ? 0 : last);
-        List<FieldError> problems = UpcBlockRules.problems(command);
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest("Invalid UPC block", problems);
-        }
-        return command;
-    }
-
-    private static Long whole(JsonNode body, String field, Long absent, List<FieldError> errors) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return absent;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isString() && node.asString().strip().matches("[0-9]{1,15}")) {
-            return Long.parseLong(node.asString().strip());
-        }
-        errors.add(new FieldError(field, "must be a whole number"));
-        return absent;
     }
 
     /** A JSON scalar as the Java value settings are normalized from; objects and arrays are refused. */
