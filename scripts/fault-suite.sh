@@ -85,15 +85,9 @@ export GATEWAY_PORT=$((P + 11)) INGEST_WORKER_PORT=$((P + 21)) APPROVAL_WORKER_P
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 SUITE_PID=""
 
-# Stop what the suite started: its service JVMs (pid files checked against the command line), then ./catalog's infra.
-cleanup() {
-  local code=$? f pid
-  trap - EXIT INT TERM
-  if [[ -n $SUITE_PID ]] && kill -0 "$SUITE_PID" 2>/dev/null; then
-    kill -TERM "$SUITE_PID" 2>/dev/null || true
-    for _ in $(seq 1 300); do kill -0 "$SUITE_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SUITE_PID" 2>/dev/null || true
-  fi
+# The service JVMs a run started (pid files checked against the command line): SIGKILL.
+stop_services() {
+  local f pid
   shopt -s nullglob
   for f in "$STATE"/run/faults-*.pid; do
     pid=$(<"$f")
@@ -103,6 +97,18 @@ cleanup() {
     rm -f "$f"
   done
   shopt -u nullglob
+}
+
+# Stop what the suite started: its service JVMs, then ./catalog's infra.
+cleanup() {
+  local code=$?
+  trap - EXIT INT TERM
+  if [[ -n $SUITE_PID ]] && kill -0 "$SUITE_PID" 2>/dev/null; then
+    kill -TERM "$SUITE_PID" 2>/dev/null || true
+    for _ in $(seq 1 300); do kill -0 "$SUITE_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SUITE_PID" 2>/dev/null || true
+  fi
+  stop_services
   # a stalled S3Proxy would not stop on SIGTERM
   if [[ -f $STATE/run/s3proxy.pid ]]; then kill -CONT "$(<"$STATE/run/s3proxy.pid")" 2>/dev/null || true; fi
   timeout 120 "$ROOT/catalog" down >/dev/null 2>&1 || echo "warning: ./catalog down (state $STATE) failed" >&2
@@ -113,6 +119,7 @@ trap 'exit 130' INT TERM
 
 cd "$ROOT"
 if [[ -d $STATE ]]; then
+  stop_services   # left by an earlier run that was killed
   timeout 120 ./catalog down >/dev/null 2>&1 || true
   rm -rf "$STATE"
 fi

@@ -67,6 +67,8 @@ final class Topology implements AutoCloseable {
 
     private final SuiteOptions options;
     private final Map<Replica, Process> processes = new LinkedHashMap<>();
+    /** Set once {@link #close()} began: nothing is started after it. */
+    private boolean closed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -102,6 +104,10 @@ final class Topology implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------------------
 
     synchronized void start(Replica replica) throws IOException {
+        if (closed) {
+            // the suite is stopping (e.g. its time bound ran out): a replica started now would outlive it
+            throw new IllegalStateException("not starting " + replica + ": the suite is stopping");
+        }
         Process running = processes.get(replica);
         if (running != null && running.isAlive()) {
             return;
@@ -284,6 +290,7 @@ final class Topology implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (Map.Entry<Replica, Process> entry : processes.entrySet()) {
             Process process = entry.getValue();
             if (process != null && process.isAlive()) {

@@ -8,11 +8,14 @@ import org.jdbi.v3.core.JdbiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -112,6 +115,24 @@ class ApiExceptionHandler {
                     .body(ApiError.of("Internal error"));
         }
         return unavailable(outage.get(), e);
+    }
+
+    /**
+     * The last resort for a runtime failure no handler above names. Without it such a failure reaches Spring's
+     * {@code DefaultHandlerExceptionResolver}, which takes any exception with an {@code EOFException} (or "broken pipe",
+     * "connection reset by peer") among its causes for a client that went away and leaves the response as it is:
+     * {@code 200} with an empty body. A pooled database connection that PostgreSQL closed (an immediate stop) fails
+     * exactly so — issue 11's "200 with an empty body". Spring's own exceptions that carry a status ({@link
+     * ErrorResponse}, conversion failures) are left to Spring's resolvers; everything else is an outage (503) or a
+     * logged 500, in the seed's body.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ApiError> unexpected(RuntimeException e) {
+        if (e instanceof ErrorResponse || e instanceof TypeMismatchException
+                || e instanceof HttpMessageConversionException) {
+            throw e;
+        }
+        return dependencyFailed(e);
     }
 
     /** A 503 for an outage of {@code dependency}, with {@code Retry-After}. */
