@@ -55,11 +55,12 @@ mbps() { awk -v b="$1" -v t="$2" 'BEGIN { printf "%.1f", b / t / 1e6 }'; }
 
 # ---- build ---------------------------------------------------------------------------------------------------
 cd "$ROOT"
-# One reactor run packages the modules and prints system-tests' classpath: the project's own modules resolve to the
-# jars just built in their target/ directories. Nothing is installed into ~/.m2, which other worktrees share (a
-# classpath resolved without the reactor would take whatever SNAPSHOT another build installed there).
-echo "==> packaging the modules (-DskipTests, no install) and resolving the bench harness's classpath"
-./mvnw -B -q $MVN_ARGS package dependency:build-classpath -DskipTests -pl system-tests -am -Dmdep.includeScope=test \
+# One reactor run compiles the modules and prints system-tests' classpath: the project's own modules resolve to their
+# target/classes. Nothing is installed into ~/.m2, which other worktrees share (a classpath resolved without the
+# reactor would take whatever SNAPSHOT another build installed there), and no jar is rewritten (a running
+# ./catalog up keeps its jars).
+echo "==> compiling the modules (no install, no packaging) and resolving the bench harness's classpath"
+./mvnw -B -q $MVN_ARGS compile dependency:build-classpath -pl system-tests -am -Dmdep.includeScope=test \
   -Dmdep.outputFile="$RUN/classpath.txt" >/dev/null
 # The harness is compiled here, not in system-tests/target, which a concurrent `mvn clean` may wipe.
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -parameters -d "$RUN/classes" -cp "$(cat "$RUN/classpath.txt")" \

@@ -65,6 +65,8 @@ public class UploadBenchGateway {
                 "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"));
         defaults.put("spring.servlet.multipart.enabled", "false");
         defaults.put("spring.main.banner-mode", "off");
+        // no database or broker here: the readiness group of catalog-common.yml names their checks
+        defaults.put("management.endpoint.health.validate-group-membership", "false");
         application.setDefaultProperties(defaults);
         application.run(args);
     }
