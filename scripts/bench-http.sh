@@ -12,6 +12,7 @@
 #
 # Knobs (environment): GATEWAY_URL [http://127.0.0.1:${GATEWAY_PORT:-8080}]  BENCH_TENANT [bench-http]
 #   BENCH_CONNECTIONS ["16 64"]  BENCH_WARMUP [10s]  BENCH_DURATION [20s]  BENCH_THREADS [2]
+#   BENCH_DRAIN_PROBES [12] (0: no drain after async/bulk)  BENCH_DRAIN_MAX [300] seconds
 #   BENCH_MODES ["get sync async bulk"]  BENCH_NONCE_FILE [$CATALOG_STATE_DIR/bench-http.nonce]  BENCH_BULK_SIZE [100]  BENCH_UPC [given] (auto: the worker allocates from
 #   the workspace's block, which then needs room for every product of the run)
 # Needs wrk (apt-get install -y wrk), curl and jq. Only 127.0.0.1 is targeted; every wrk run stops by itself.
@@ -27,6 +28,8 @@ ROOT="$(cd -P "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 : "${BENCH_MODES:=get sync async bulk}"
 : "${BENCH_BULK_SIZE:=100}"
 : "${BENCH_UPC:=given}"
+: "${BENCH_DRAIN_PROBES:=12}"
+: "${BENCH_DRAIN_MAX:=300}"
 
 (( BENCH_THREADS >= 1 && BENCH_THREADS <= 9 )) || { echo "bench-http: BENCH_THREADS must be 1..9 (one digit of each UPC)" >&2; exit 2; }
 for tool in wrk curl jq; do
@@ -65,6 +68,26 @@ run() { # run MODE CONNECTIONS DURATION -> wrk's output file
 }
 value() { awk -v k="$1" '$1 == k { print $2 }' "$2" | tail -1; }
 
+# drain: the async and bulk runs leave commands the worker is still applying when wrk stops; the next measurement
+# would compete with that backlog. Send BENCH_DRAIN_PROBES asynchronous creates (spread over the partitions) and wait
+# until every one has an outcome: the worker has then caught up. Prints the seconds it took.
+drain() {
+  local start ids=() id i deadline
+  start=$(date +%s.%N); deadline=$(( $(date +%s) + BENCH_DRAIN_MAX ))
+  for ((i = 0; i < BENCH_DRAIN_PROBES; i++)); do
+    id="$(curl -fsS -X POST "$GATEWAY_URL/product" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -H 'Prefer: respond-async' -d '{"title":"Bench drain probe","type":"Audio"}' | jq -r .requestId)" || true
+    [[ -n $id && $id != null ]] && ids+=("$id")
+  done
+  for id in "${ids[@]}"; do
+    while [[ "$(curl -fsS "$GATEWAY_URL/requests/$id" -H "Authorization: Bearer $TOKEN" | jq -r .status)" == pending ]]; do
+      (( $(date +%s) < deadline )) || { echo "timeout"; return; }
+      sleep 0.5
+    done
+  done
+  awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }'
+}
+
 echo "bench-http: $GATEWAY_URL, tenant $BENCH_TENANT, $BENCH_THREADS wrk threads, warm-up $BENCH_WARMUP, measured $BENCH_DURATION"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 printf '\n%-6s %5s %12s %9s %9s %7s  %s\n' path conns "req/s" "p50 ms" "p99 ms" "vs GET" statuses
@@ -86,6 +109,9 @@ for conns in $BENCH_CONNECTIONS; do
     [[ $mode == get ]] && get_rps=$rps
     ratio="$( [[ -n $get_rps ]] && awk -v a="$rps" -v b="$get_rps" 'BEGIN { printf "%.2f", a / b }' || echo "-")"
     printf '%-6s %5s %12s %9s %9s %7s  %s\n' "$mode" "$conns" "$rps ${unit%%/s}" "$p50" "$p99" "$ratio" "$statuses"
+    if [[ $mode == async || $mode == bulk ]] && (( BENCH_DRAIN_PROBES > 0 )); then
+      echo "       (drained the worker's backlog in $(drain) s)"
+    fi
   done
 done
 echo

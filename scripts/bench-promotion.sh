@@ -35,6 +35,21 @@ ROOT="$(cd -P "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 : "${S3_TEMP_BUCKET:=catalog-uploads-temp}"
 : "${S3_MEDIA_BUCKET:=catalog-media}"
 : "${KAFKA_BOOTSTRAP_SERVERS:=127.0.0.1:9092}"
+# ./catalog up's Kafka takes SASL/SCRAM logins only (docs/security.md): kcat approves as the review publisher and reads
+# timestamps as the admin. librdkafka must be 2.6.1 or newer (Debian 12's 2.0.2 cannot log in to Kafka 4; README).
+: "${KAFKA_SECURITY_PROTOCOL:=SASL_PLAINTEXT}"
+: "${KAFKA_SASL_MECHANISM:=SCRAM-SHA-512}"
+: "${KAFKA_REVIEW_PUBLISHER_PASSWORD:=review-publisher-kafka-secret-change-me}"
+: "${KAFKA_ADMIN_PASSWORD:=admin-kafka-secret-change-me}"
+kcat_as() { # kcat_as USER PASSWORD KCAT-ARGS...
+  local user=$1 password=$2; shift 2
+  if [[ $KAFKA_SECURITY_PROTOCOL == SASL_* ]]; then
+    kcat -X "security.protocol=$KAFKA_SECURITY_PROTOCOL" -X "sasl.mechanisms=$KAFKA_SASL_MECHANISM" \
+      -X "sasl.username=$user" -X "sasl.password=$password" "$@"
+  else
+    kcat "$@"
+  fi
+}
 : "${BENCH_TRACKS:=12}"
 : "${BENCH_TRACK_SECONDS:=227}"
 : "${BENCH_COVER_PX:=3000}"
@@ -152,7 +167,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 REVIEW_ID=$(cat /proc/sys/kernel/random/uuid)
 log "approving with kcat (ce_id $REVIEW_ID)"
 printf '{"releaseId":"%s","reviewerId":"bench-review-service","feedback":"Approved for distribution."}' "$RELEASE_ID" |
-  kcat -P -b "$KAFKA_BOOTSTRAP_SERVERS" -t catalog.release-reviews.v1 -k "$RELEASE_ID" \
+  kcat_as review-publisher "$KAFKA_REVIEW_PUBLISHER_PASSWORD" -P -b "$KAFKA_BOOTSTRAP_SERVERS" -t catalog.release-reviews.v1 -k "$RELEASE_ID" \
     -H ce_specversion=1.0 -H "ce_id=$REVIEW_ID" -H ce_source=/bench-review-service \
     -H ce_type=catalog.release.approved.v1 -H "ce_time=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
     -H "ce_subject=$RELEASE_ID" -H "ce_tenantid=$BENCH_TENANT" -H content-type=application/json
@@ -167,7 +182,7 @@ wchar_after=$(awk '/^wchar/ { print $2 }' "/proc/$WORKER_PID/io")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 [[ $STATUS == completed ]] || { echo "bench-promotion: release $RELEASE_ID ended $STATUS" >&2; exit 1; }
 kafka_ts() { # kafka_ts TOPIC CE_TYPE: the broker timestamp (ms) of the release's record of that type
-  kcat -C -b "$KAFKA_BOOTSTRAP_SERVERS" -t "$1" -o beginning -e -q -f '%k\t%T\t%h\n' 2>/dev/null |
+  kcat_as admin "$KAFKA_ADMIN_PASSWORD" -C -b "$KAFKA_BOOTSTRAP_SERVERS" -t "$1" -o beginning -e -q -f '%k\t%T\t%h\n' 2>/dev/null |
     awk -F'\t' -v key="$RELEASE_ID" -v type="ce_type=$2" '$1 == key && index($3, type) { print $2 }' | tail -1
 }
 APPROVED_MS=$(kafka_ts catalog.release-reviews.v1 catalog.release.approved.v1)

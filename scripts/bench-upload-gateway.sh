@@ -14,7 +14,8 @@
 # Prints MB/s (10^6 bytes/s, all bytes of a round over its wall time), the ratio gateway/direct per round and their
 # median, and the gateway's peak heap (jstat every 200 ms; the stack's -Xmx is CATALOG_SERVICE_XMX).
 #
-# Knobs (environment): GATEWAY_URL [http://127.0.0.1:${GATEWAY_PORT:-8080}]  S3_ENDPOINT [http://127.0.0.1:9000]
+# Knobs (environment): GATEWAY_URL [http://127.0.0.1:${GATEWAY_PORT:-8080}]
+#   GATEWAY_MANAGEMENT_URL [http://127.0.0.1:${GATEWAY_MANAGEMENT_PORT:-9180}]  S3_ENDPOINT [http://127.0.0.1:9000]
 #   S3_ACCESS_KEY [catalog]  S3_SECRET_KEY [catalog-secret-key-change-me]  S3_TEMP_BUCKET [catalog-uploads-temp]
 #   CATALOG_STATE_DIR [.local]  BENCH_ROUNDS [3]  BENCH_LARGE_MB [1024]  BENCH_SMALL_MB [100]  BENCH_CONCURRENCY [8]
 #   BENCH_TENANT [bench-upload]  BENCH_DIR [system-tests/target/bench]
@@ -41,7 +42,9 @@ for url in "$GATEWAY_URL" "$S3_ENDPOINT"; do
 done
 GW_PID=$(cat "$CATALOG_STATE_DIR/run/api-gateway.pid" 2>/dev/null || true)
 [[ -n $GW_PID && -d /proc/$GW_PID ]] || { echo "bench-upload-gateway: no api-gateway of ./catalog up in $CATALOG_STATE_DIR" >&2; exit 1; }
-curl -fsS -o /dev/null "$GATEWAY_URL/actuator/health" || { echo "bench-upload-gateway: the gateway does not answer" >&2; exit 1; }
+# health is on the management port (GATEWAY_MANAGEMENT_PORT of ./catalog up)
+: "${GATEWAY_MANAGEMENT_URL:=http://127.0.0.1:${GATEWAY_MANAGEMENT_PORT:-9180}}"
+curl -fsS -o /dev/null "$GATEWAY_MANAGEMENT_URL/actuator/health" || { echo "bench-upload-gateway: the gateway does not answer" >&2; exit 1; }
 
 mkdir -p "$BENCH_DIR"
 RUN="$(mktemp -d "$BENCH_DIR/gw-run.XXXXXX")"

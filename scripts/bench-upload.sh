@@ -14,9 +14,11 @@
 # be left incomplete. Nothing here runs in the normal test suite. docs/benchmarks/uploads.md has the figures.
 #
 # Knobs (environment): BENCH_ROUNDS [3]  BENCH_LARGE_MB [1024]  BENCH_SMALL_MB [100]  BENCH_CONCURRENCY [8]
-#   BENCH_HEAP [256m]  BENCH_GATEWAY_OPTS [] (e.g. "-Dcatalog.upload.part-size=16MB")  BENCH_SKIP_BUILD [0]
+#   BENCH_HEAP [256m]  BENCH_GATEWAY_OPTS [] (e.g. "-Dcatalog.upload.part-size=16MB")
 #   BENCH_MINIO [0] (1: also time the obvious design, FileUpload2 + MinIO putObject, at /bench/upload-minio, for the
 #   single upload; 2: also at 8 concurrent, where it runs out of heap at -Xmx256m)
+#   BENCH_SINGLE [true] (read each request as the track upload does, MultipartUploadReader.forSingleFile: a file
+#   larger than a part is one streamed PUT; false: forEachPart, a multipart upload)
 #   BENCH_DIR [system-tests/target/bench]  MVN_ARGS [] (e.g. -o)
 set -euo pipefail
 
@@ -27,8 +29,8 @@ ROOT="$(cd -P "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 : "${BENCH_CONCURRENCY:=8}"
 : "${BENCH_HEAP:=256m}"
 : "${BENCH_GATEWAY_OPTS:=}"
-: "${BENCH_SKIP_BUILD:=0}"
 : "${BENCH_MINIO:=0}"
+: "${BENCH_SINGLE:=true}"
 : "${BENCH_DIR:=$ROOT/system-tests/target/bench}"
 : "${MVN_ARGS:=}"
 ACCESS_KEY=bench
@@ -53,11 +55,12 @@ mbps() { awk -v b="$1" -v t="$2" 'BEGIN { printf "%.1f", b / t / 1e6 }'; }
 
 # ---- build ---------------------------------------------------------------------------------------------------
 cd "$ROOT"
-if [[ $BENCH_SKIP_BUILD != 1 ]]; then
-  echo "==> building api-gateway and the bench harness"
-  ./mvnw -B -q $MVN_ARGS install -DskipTests -pl api-gateway -am
-fi
-./mvnw -B -q $MVN_ARGS dependency:build-classpath -pl system-tests -Dmdep.includeScope=test \
+# One reactor run compiles the modules and prints system-tests' classpath: the project's own modules resolve to their
+# target/classes. Nothing is installed into ~/.m2, which other worktrees share (a classpath resolved without the
+# reactor would take whatever SNAPSHOT another build installed there), and no jar is rewritten (a running
+# ./catalog up keeps its jars).
+echo "==> compiling the modules (no install, no packaging) and resolving the bench harness's classpath"
+./mvnw -B -q $MVN_ARGS compile dependency:build-classpath -pl system-tests -am -Dmdep.includeScope=test \
   -Dmdep.outputFile="$RUN/classpath.txt" >/dev/null
 # The harness is compiled here, not in system-tests/target, which a concurrent `mvn clean` may wipe.
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -parameters -d "$RUN/classes" -cp "$(cat "$RUN/classpath.txt")" \
@@ -135,7 +138,7 @@ round() { # round MODE FILE N -> prints "seconds [peakUsed peakOld]"
   for i in $(seq "$n"); do
     case $mode in
       direct)  curl -s -o "$RUN/out.$i" -w '%{http_code}' "${SIGV4[@]}" -T "$file" "$S3/$BUCKET/direct/$i" > "$RUN/code.$i" & pids+=($!) ;;
-      gateway) curl -s -o "$RUN/out.$i" -w '%{http_code}' -F "files=@$file;type=application/octet-stream" "$GW/bench/upload?bucket=$BUCKET" > "$RUN/code.$i" & pids+=($!) ;;
+      gateway) curl -s -o "$RUN/out.$i" -w '%{http_code}' -F "files=@$file;type=application/octet-stream" "$GW/bench/upload?bucket=$BUCKET&single=$BENCH_SINGLE" > "$RUN/code.$i" & pids+=($!) ;;
       minio)   curl -s -o "$RUN/out.$i" -w '%{http_code}' -F "files=@$file;type=application/octet-stream" "$GW/bench/upload-minio?bucket=$BUCKET" > "$RUN/code.$i" & pids+=($!) ;;
     esac
   done

@@ -37,6 +37,33 @@ enum Fault {
             return topology::infraUp;
         }
     },
+    /**
+     * One broker of a three-broker cluster ({@code scripts/fault-suite.sh --brokers 3}) SIGKILLed and left down for the
+     * rest of the scenario: the probes measure from the kill how soon producers and consumers go on with two brokers
+     * (replication factor 3, {@code min.insync.replicas} 2, {@code acks=all}); it is restarted after the scenario.
+     */
+    KILL_ONE_BROKER("kill-one-broker", "SIGKILL kafka-2 of three brokers; left down until the scenario is checked",
+            30) {
+        @Override
+        Injected inject(Topology topology) throws Exception {
+            int brokers = Integer.parseInt(topology.environment().getOrDefault("CATALOG_KAFKA_BROKERS", "1"));
+            if (brokers < 3) {
+                throw new IllegalStateException(id + " needs three brokers: scripts/fault-suite.sh --brokers 3");
+            }
+            topology.killInfra("kafka-2");
+            return () -> { };   // stays down: the recovery is measured from the kill, with two brokers left
+        }
+
+        @Override
+        Duration hold(Duration configured) {
+            return Duration.ZERO;
+        }
+
+        @Override
+        void afterScenario(Topology topology) throws Exception {
+            topology.infraUp();
+        }
+    },
     STOP_POSTGRES("stop-postgres", "pg_ctl stop -m immediate; restart") {
         @Override
         Injected inject(Topology topology) throws Exception {
@@ -143,6 +170,15 @@ enum Fault {
     }
 
     abstract Injected inject(Topology topology) throws Exception;
+
+    /** How long the fault lasts before {@link Injected#heal()}, given the suite's hold. */
+    Duration hold(Duration configured) {
+        return this == STALL_S3 || this == START_WHILE_POSTGRES_DOWN ? configured.plusSeconds(5) : configured;
+    }
+
+    /** Puts back what a fault left broken for the length of its scenario (nothing, for most). */
+    void afterScenario(Topology topology) throws Exception {
+    }
 
     private static Injected killReplica(Topology topology, Replica replica) throws Exception {
         topology.kill(replica);

@@ -32,6 +32,12 @@ public final class FaultSuite {
 
     private static final Logger log = LoggerFactory.getLogger(FaultSuite.class);
     /** The age beyond which an unowned temporary object counts: the sweeper's minimum age, a run of it, and slack. */
+    /**
+     * How long after the heal every replica gets to report UP. A restarted replica's start-up is the JVM's on a shared
+     * machine (1-3 min when other builds run), not a property of the pipeline under test: it fails the row only when
+     * it takes longer than this; the table shows the time it took.
+     */
+    private static final Duration READY_BOUND = Duration.ofSeconds(180);
     private static final Duration ORPHAN_AGE = Topology.SWEEPER_MIN_AGE.plus(Topology.SWEEPER_INTERVAL)
             .plusSeconds(30);
 
@@ -128,8 +134,7 @@ public final class FaultSuite {
 
         log.info("injecting {}", fault.id);
         Fault.Injected injected = fault.inject(topology);
-        Thread.sleep((fault == Fault.STALL_S3 || fault == Fault.START_WHILE_POSTGRES_DOWN
-                ? options.hold().plusSeconds(5) : options.hold()).toMillis());
+        Thread.sleep(fault.hold(options.hold()).toMillis());
         log.info("healing {}", fault.id);
         injected.heal();
         long healed = System.nanoTime();
@@ -146,7 +151,7 @@ public final class FaultSuite {
         });
         CompletableFuture<Optional<Duration>> ready = CompletableFuture.supplyAsync(() -> {
             try {
-                return topology.awaitHealthy(topology.replicas(), options.recoverBound()).isEmpty()
+                return topology.awaitHealthy(topology.replicas(), readyBound()).isEmpty()
                         ? Optional.of(Duration.ofNanos(System.nanoTime() - healed)) : Optional.empty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -162,7 +167,7 @@ public final class FaultSuite {
         List<String> failures = new ArrayList<>(injected.findings());
         if (readyAfter.isEmpty()) {
             List<Replica> down = topology.replicas().stream().filter(r -> !topology.healthy(r)).toList();
-            failures.add("not UP within " + options.recoverBound().toSeconds() + " s of the heal: " + down);
+            failures.add("not UP within " + readyBound().toSeconds() + " s of the heal: " + down);
         }
         List<Replica> stillDown = topology.ensureAllRunning(Duration.ofSeconds(180));
         if (!stillDown.isEmpty()) {
@@ -186,6 +191,7 @@ public final class FaultSuite {
             failures.add("no terminal outcome within " + options.settleBound().toSeconds() + " s: "
                     + byKind(settled.notTerminal()));
         }
+        fault.afterScenario(topology);
         List<String> idle = invariants.approvedIdle(tenant);
         if (!idle.isEmpty()) {
             failures.add("approved with nothing in progress: " + idle.size() + " " + idle.stream().limit(2).toList());
@@ -267,6 +273,10 @@ public final class FaultSuite {
         }
     }
 
+    private Duration readyBound() {
+        return options.recoverBound().compareTo(READY_BOUND) > 0 ? options.recoverBound() : READY_BOUND;
+    }
+
     private static String byKind(List<Op> ops) {
         return ops.size() + " " + new TreeMap<>(ops.stream().collect(Collectors.groupingBy(op -> op.kind.name()
                 .toLowerCase().replace('_', '-'), Collectors.counting())));
@@ -290,7 +300,7 @@ public final class FaultSuite {
                     .append(" | ").append(row.recover().map(FaultSuite::seconds).orElse("> "
                             + options.recoverBound().toSeconds()))
                     .append(" | ").append(row.ready().map(FaultSuite::seconds).orElse("> "
-                            + options.recoverBound().toSeconds()))
+                            + readyBound().toSeconds()))
                     .append(" | ").append(seconds(row.settle()))
                     .append(" | ").append(row.http500())
                     .append(" | ").append(row.hung())

@@ -279,6 +279,7 @@ final class Invariants {
     /** Records in all dead-letter topics so far (the sum of their end offsets). */
     long deadLetters() {
         Properties config = new Properties();
+        config.putAll(env.kafkaAdminSecurity());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafkaBootstrap());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);

@@ -46,7 +46,10 @@ record SuiteOptions(Path root, Path state, List<Fault> faults, boolean ci,
             state = root.resolve(".local-faults");
         }
         if (faults == null) {
-            faults = ci ? CI_FAULTS : new ArrayList<>(List.of(Fault.values()));
+            // kill-one-broker needs a three-broker cluster (scripts/fault-suite.sh --brokers 3)
+            int brokers = Integer.parseInt(environment.getOrDefault("CATALOG_KAFKA_BROKERS", "1"));
+            faults = ci ? CI_FAULTS : new ArrayList<>(Arrays.stream(Fault.values())
+                    .filter(fault -> fault != Fault.KILL_ONE_BROKER || brokers >= 3).toList());
         }
         Environment env = Environment.from(environment);
         if (ci) {
@@ -82,6 +85,24 @@ record SuiteOptions(Path root, Path state, List<Fault> faults, boolean ci,
                     Integer.parseInt(env.getOrDefault("FAULTS_BASE_PORT", "50100")),
                     env.getOrDefault("FAULTS_SERVICE_JAVA_OPTS", ""),
                     Map.copyOf(env));
+        }
+
+        /** The password of a Kafka principal: {@code KAFKA_<PRINCIPAL>_PASSWORD}, as {@code ./catalog} has it. */
+        String kafkaPassword(String principal) {
+            return raw.getOrDefault("KAFKA_" + principal.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                    + "_PASSWORD", principal + "-kafka-secret-change-me");
+        }
+
+        /** Security settings of a Kafka client of the suite's own (the admin), from KAFKA_SECURITY_PROTOCOL. */
+        Map<String, Object> kafkaAdminSecurity() {
+            String protocol = raw.getOrDefault("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            if (!protocol.startsWith("SASL_")) {
+                return Map.of("security.protocol", protocol);
+            }
+            return Map.of("security.protocol", protocol,
+                    "sasl.mechanism", raw.getOrDefault("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"),
+                    "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                            + "username=\"admin\" password=\"" + kafkaPassword("admin") + "\";");
         }
 
         @Override

@@ -67,6 +67,8 @@ final class Topology implements AutoCloseable {
 
     private final SuiteOptions options;
     private final Map<Replica, Process> processes = new LinkedHashMap<>();
+    /** Set once {@link #close()} began: nothing is started after it. */
+    private boolean closed;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -77,6 +79,11 @@ final class Topology implements AutoCloseable {
                 processes.put(new Replica(kind, i), null);
             }
         }
+    }
+
+    /** The suite's environment (the names of ./catalog help). */
+    Map<String, String> environment() {
+        return options.env().raw();
     }
 
     List<Replica> replicas() {
@@ -97,6 +104,10 @@ final class Topology implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------------------
 
     synchronized void start(Replica replica) throws IOException {
+        if (closed) {
+            // the suite is stopping (e.g. its time bound ran out): a replica started now would outlive it
+            throw new IllegalStateException("not starting " + replica + ": the suite is stopping");
+        }
         Process running = processes.get(replica);
         if (running != null && running.isAlive()) {
             return;
@@ -132,6 +143,9 @@ final class Topology implements AutoCloseable {
         env.put("ORPHANS_MIN_AGE", SWEEPER_MIN_AGE.toSeconds() + "s");
         // a killed approval-worker's lease expires within the suite's bounds (the default is 10 minutes)
         env.putIfAbsent("APPROVAL_LEASE", "30s");
+        // its own Kafka principal (./catalog's passwords; docs/security.md)
+        env.put("KAFKA_USERNAME", replica.kind().module);
+        env.put("KAFKA_PASSWORD", options.env().kafkaPassword(replica.kind().module));
         Process process = builder.start();
         processes.put(replica, process);
         Files.writeString(runDir().resolve("faults-" + replica.name() + ".pid"), process.pid() + "\n");
@@ -276,6 +290,7 @@ final class Topology implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (Map.Entry<Replica, Process> entry : processes.entrySet()) {
             Process process = entry.getValue();
             if (process != null && process.isAlive()) {

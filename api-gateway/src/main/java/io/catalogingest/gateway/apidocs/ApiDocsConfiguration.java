@@ -1,14 +1,20 @@
 package io.catalogingest.gateway.apidocs;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.catalogingest.gateway.error.ApiError;
+import io.catalogingest.gateway.request.Accepted;
+import io.catalogingest.gateway.web.IdempotencyKeys;
+import io.catalogingest.gateway.web.Prefer;
+import io.catalogingest.gateway.web.Write;
 import io.catalogingest.gateway.security.Caller;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -22,6 +28,8 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -38,6 +46,8 @@ class ApiDocsConfiguration {
 
     static final String BEARER = "bearerAuth";
     static final String ERROR_SCHEMA = "ApiError";
+    private static final String ACCEPTED = "202";
+    private static final String ACCEPTED_SCHEMA = "Accepted";
     private static final Map<String, String> COMMON_ERRORS = Map.of(
             "400", "Bad input (the seed's error body, with one entry per field)",
             "401", "No or invalid bearer token",
@@ -47,7 +57,7 @@ class ApiDocsConfiguration {
 
     static {
         // arguments the gateway resolves itself: not request parameters
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, Write.class);
         // free-form JSON (distribution, contributors, metadata, release bodies): any JSON value
         SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, new Schema<>());
         SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.node.ObjectNode.class,
@@ -78,6 +88,34 @@ class ApiDocsConfiguration {
         return new RecordNullability();
     }
 
+    /**
+     * Every write ({@link Write} argument) states its two headers, {@code Prefer} and {@code Idempotency-Key}, and,
+     * unless it states its own, the 202 every command answers through {@code request.Answers}: Royalti's envelope
+     * around where the outcome will be ({@link Accepted}).
+     */
+    @Bean
+    OperationCustomizer catalogWrites() {
+        return (operation, handler) -> {
+            if (Arrays.stream(handler.getMethodParameters())
+                    .noneMatch(parameter -> Write.class.equals(parameter.getParameterType()))) {
+                return operation;
+            }
+            operation.addParametersItem(optionalHeader(Prefer.HEADER));
+            operation.addParametersItem(optionalHeader(IdempotencyKeys.HEADER));
+            if (operation.getResponses() != null && !operation.getResponses().containsKey(ACCEPTED)) {
+                operation.getResponses().addApiResponse(ACCEPTED, new ApiResponse().description(
+                        "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)")
+                        .content(new Content().addMediaType("application/json", new MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/" + ACCEPTED_SCHEMA)))));
+            }
+            return operation;
+        };
+    }
+
+    private static Parameter optionalHeader(String name) {
+        return new Parameter().in("header").name(name).required(false).schema(new StringSchema());
+    }
+
     /** Drops the trailing-slash twins of paths, and states the common error answers on every operation. */
     @Bean
     OpenApiCustomizer catalogErrorAnswers() {
@@ -93,6 +131,8 @@ class ApiDocsConfiguration {
             Map<String, Schema> errorSchemas = ModelConverters.getInstance(true)
                     .read(new AnnotatedType(ApiError.class));
             errorSchemas.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
+            ModelConverters.getInstance(true).readAll(new AnnotatedType(Accepted.class))
+                    .forEach((name, schema) -> openApi.getComponents().getSchemas().putIfAbsent(name, schema));
             for (PathItem item : openApi.getPaths().values()) {
                 for (Operation operation : item.readOperations()) {
                     ApiResponses responses = operation.getResponses();

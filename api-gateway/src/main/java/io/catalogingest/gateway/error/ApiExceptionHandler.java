@@ -1,5 +1,6 @@
 package io.catalogingest.gateway.error;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,11 +8,14 @@ import org.jdbi.v3.core.JdbiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -21,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.gateway.upload.UploadRejectedException;
 import io.catalogingest.support.messaging.PublishFailedException;
 import io.catalogingest.support.outage.Dependency;
 import io.catalogingest.support.outage.Outages;
@@ -41,6 +46,15 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
         return ResponseEntity.status(e.status()).body(ApiError.of(e.getMessage(), e.errors()));
+    }
+
+    /**
+     * An upload refused or not completed (400 malformed or truncated, 413 too large, 415 not multipart, 503 busy or
+     * storage down, with {@code Retry-After}); its objects are gone already.
+     */
+    @ExceptionHandler(UploadRejectedException.class)
+    ResponseEntity<ApiError> uploadRefused(UploadRejectedException e) {
+        return refusal(e.status(), e.retryAfter(), ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -103,6 +117,24 @@ class ApiExceptionHandler {
         return unavailable(outage.get(), e);
     }
 
+    /**
+     * The last resort for a runtime failure no handler above names. Without it such a failure reaches Spring's
+     * {@code DefaultHandlerExceptionResolver}, which takes any exception with an {@code EOFException} (or "broken pipe",
+     * "connection reset by peer") among its causes for a client that went away and leaves the response as it is:
+     * {@code 200} with an empty body. A pooled database connection that PostgreSQL closed (an immediate stop) fails
+     * exactly so — issue 11's "200 with an empty body". Spring's own exceptions that carry a status ({@link
+     * ErrorResponse}, conversion failures) are left to Spring's resolvers; everything else is an outage (503) or a
+     * logged 500, in the seed's body.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ApiError> unexpected(RuntimeException e) {
+        if (e instanceof ErrorResponse || e instanceof TypeMismatchException
+                || e instanceof HttpMessageConversionException) {
+            throw e;
+        }
+        return dependencyFailed(e);
+    }
+
     /** A 503 for an outage of {@code dependency}, with {@code Retry-After}. */
     ResponseEntity<ApiError> unavailable(Dependency dependency, Throwable cause) {
         log.warn("Answering 503: the {} is unavailable ({})", dependency.label(), rootMessage(cause));
@@ -111,9 +143,15 @@ class ApiExceptionHandler {
             case BROKER -> "The message broker is unavailable; nothing was accepted. Retry later.";
             case STORAGE -> "The object storage is unavailable. Retry later.";
         };
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, outages.retryAfter().toSeconds())))
-                .body(ApiError.of(message));
+        return refusal(HttpStatus.SERVICE_UNAVAILABLE, Optional.of(outages.retryAfter()), ApiError.of(message));
+    }
+
+    /** A refusal, with {@code Retry-After} (whole seconds, at least 1) when the client should come back later. */
+    private static ResponseEntity<ApiError> refusal(HttpStatus status, Optional<Duration> retryAfter, ApiError body) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        retryAfter.ifPresent(after -> answer.header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, after.toSeconds()))));
+        return answer.body(body);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -2,9 +2,9 @@ package io.catalogingest.gateway.product;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,7 +23,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.catalogingest.gateway.request.Pending;
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
@@ -34,16 +32,15 @@ import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.request.CommandDispatcher;
+import io.catalogingest.gateway.request.Answers;
+import io.catalogingest.gateway.request.CommandKind;
 import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.request.Pending;
-import io.catalogingest.gateway.request.RequestOutcome;
 import io.catalogingest.gateway.security.Caller;
-import io.catalogingest.gateway.web.Fingerprint;
 import io.catalogingest.gateway.web.FormException;
-import io.catalogingest.gateway.web.IdempotencyKeys;
 import io.catalogingest.gateway.web.MultipartFields;
-import io.catalogingest.gateway.web.Prefer;
+import io.catalogingest.gateway.web.Write;
 import io.catalogingest.gateway.web.Utf8;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -59,6 +56,13 @@ class ProductController {
 
     private static final int MAX_FORM_FIELDS = 600;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
+    private static final CommandKind<CreateProduct> CREATE = new CommandKind<>("product.create",
+            Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_PRODUCT);
+    private static final CommandKind<ReplaceProductAssets> REPLACE_ASSETS = new CommandKind<>("product.assets",
+            Topics.CATALOG_COMMANDS, CatalogMessages.REPLACE_PRODUCT_ASSETS);
+    /** On every answer to a create that used {@code catalog}, the deprecated alias of {@code catalogNumber}. */
+    private static final Map<String, String> DEPRECATED_CATALOG = Map.of("Deprecation", "true",
+            HttpHeaders.WARNING, "299 - \"'catalog' is deprecated: use 'catalogNumber'\"");
 
     private final CommandDispatcher dispatcher;
     private final ProductReader products;
@@ -95,27 +99,14 @@ class ProductController {
     @ApiResponse(responseCode = "415", description = "Neither multipart/form-data nor application/json",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/product", "/product/"})
-    ResponseEntity<?> create(Caller caller, HttpServletRequest request,
-                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey)
-            throws IOException {
-        String key = IdempotencyKeys.check(idempotencyKey);
+    ResponseEntity<?> create(Caller caller, HttpServletRequest request, Write write) throws IOException {
         ProductForm form = read(request);
         CreateProduct command = form.toCommand(json);
-        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "product.create",
-                Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_PRODUCT, command.productId(), command,
-                Fingerprint.of(form.canonical()), key, Prefer.respondAsync(prefer)));
-        ResponseEntity.BodyBuilder response = answer(result);
-        if (form.usesDeprecatedCatalog()) {
-            response.header("Deprecation", "true")
-                    .header(HttpHeaders.WARNING, "299 - \"'catalog' is deprecated: use 'catalogNumber'\"");
-        }
-        return result.outcome().map(outcome -> outcome.succeeded()
-                        ? response.location(URI.create("/product/" + outcome.resourceId()))
-                        .body((Object) products.find(caller.tenantId(), outcome.resourceId())
-                                .orElseThrow(() -> ApiException.notFound("Product")))
-                        : response.body((Object) ApiError.of(outcome.message(), outcome.errors())))
-                .orElseGet(() -> pending(response, result));
+        CommandResult result = dispatcher.dispatch(CREATE.request(caller, write, command.productId(), command,
+                form.canonical()));
+        return Answers.command(result, outcome -> new Answers.Resource("/product/" + outcome.resourceId(),
+                        find(caller, outcome.resourceId())), Pending::of,
+                form.usesDeprecatedCatalog() ? DEPRECATED_CATALOG : Map.of());
     }
 
     /**
@@ -135,15 +126,8 @@ class ProductController {
     @ApiResponse(responseCode = "415", description = "Not application/json",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/product/bulk", "/product/bulk/"})
-    ResponseEntity<ProductAnswers.Bulk> bulk(Caller caller, HttpServletRequest request,
-                                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                             String idempotencyKey) throws IOException {
-        String key = IdempotencyKeys.check(idempotencyKey);
-        if (!contentType(request).isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the products as application/json");
-        }
-        JsonNode body = json(request, maxBulkBytes);
+    ResponseEntity<Object> bulk(Caller caller, HttpServletRequest request, Write write) throws IOException {
+        JsonNode body = jsonBody(request, maxBulkBytes, "products");
         JsonNode items = body.isObject() ? body.get("products") : null;
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw ApiException.badRequest("Invalid bulk request",
@@ -162,9 +146,7 @@ class ProductController {
             try {
                 ProductForm form = ProductForm.fromJson(item);
                 CreateProduct command = form.toCommand(json);
-                commands.add(new CommandRequest<>(caller, "product.create", Topics.CATALOG_COMMANDS,
-                        CatalogMessages.CREATE_PRODUCT, command.productId(), command,
-                        Fingerprint.of(form.canonical()), null, Prefer.respondAsync(prefer)));
+                commands.add(CREATE.request(caller, write, command.productId(), command, form.canonical()));
                 BulkItem pending = new BulkItem(i, command.productId(), title);
                 dispatched.add(pending);
                 results.add(pending);
@@ -173,8 +155,7 @@ class ProductController {
             }
         }
         List<CommandResult> outcomes = commands.isEmpty() ? List.of()
-                : dispatcher.dispatchAll(caller, "product.bulk", key, Fingerprint.of(body.toString()),
-                Prefer.respondAsync(prefer), commands);
+                : dispatcher.dispatchAll(caller, write, "product.bulk", body.toString(), commands);
         for (int i = 0; i < outcomes.size(); i++) {
             BulkItem item = dispatched.get(i);
             results.set(item.index(), item.answered(outcomes.get(i)));
@@ -197,7 +178,7 @@ class ProductController {
                 ? "Bulk product creation accepted; some products are still being created"
                 : "Bulk product creation completed", created, processed, errors,
                 results.stream().map(BulkItem::view).toList());
-        return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.CREATED).body(answer);
+        return Answers.batch(pending, answer);
     }
 
     /** Royalti's {@code PUT /product/{id}/assets}: {@code {assets:[{asset, number}]}} replaces every track. */
@@ -213,15 +194,9 @@ class ProductController {
     @ApiResponse(responseCode = "415", description = "Not application/json",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PutMapping("/product/{id}/assets")
-    ResponseEntity<?> replaceAssets(Caller caller, @PathVariable String id, HttpServletRequest request,
-                                    @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                    String idempotencyKey) throws IOException {
-        String key = IdempotencyKeys.check(idempotencyKey);
-        if (!contentType(request).isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the assets as application/json");
-        }
-        JsonNode body = json(request, maxBodyBytes);
+    ResponseEntity<?> replaceAssets(Caller caller, @PathVariable String id, HttpServletRequest request, Write write)
+            throws IOException {
+        JsonNode body = jsonBody(request, maxBodyBytes, "assets");
         List<FieldError> errors = new ArrayList<>();
         JsonNode assets = body.isObject() ? body.get("assets") : null;
         if (assets == null || !assets.isArray()) {
@@ -231,23 +206,16 @@ class ProductController {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest("Invalid assets", errors);
         }
-        products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"));
-        ReplaceProductAssets command = new ReplaceProductAssets(id, tracks);
-        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "product.assets",
-                Topics.CATALOG_COMMANDS, CatalogMessages.REPLACE_PRODUCT_ASSETS, id, command,
-                Fingerprint.of(id + " " + body), key, Prefer.respondAsync(prefer)));
-        ResponseEntity.BodyBuilder response = answer(result);
-        return result.outcome().map(outcome -> outcome.succeeded()
-                        ? response.body((Object) new ProductAnswers.One("Assets added to Products",
-                        products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"))))
-                        : response.body((Object) ApiError.of(outcome.message(), outcome.errors())))
-                .orElseGet(() -> pending(response, result));
+        find(caller, id);
+        CommandResult result = dispatcher.dispatch(REPLACE_ASSETS.request(caller, write, id,
+                new ReplaceProductAssets(id, tracks), id + " " + body));
+        return Answers.command(result, outcome -> new Answers.Resource("/product/" + id,
+                new ProductAnswers.One("Assets added to Products", find(caller, id))), Pending::of, Map.of());
     }
 
     @GetMapping("/product/{id}")
     ProductAnswers.One get(Caller caller, @PathVariable String id) {
-        ProductView product = products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"));
-        return new ProductAnswers.One("Product retrieved successfully", product);
+        return new ProductAnswers.One("Product retrieved successfully", find(caller, id));
     }
 
     /** Royalti's list: {@code page}, {@code size} (at most 100), {@code sort}, {@code order}, {@code q}. */
@@ -263,17 +231,8 @@ class ProductController {
                 query.page(), query.size());
     }
 
-    private static ResponseEntity<Object> pending(ResponseEntity.BodyBuilder response, CommandResult result) {
-        return response.location(URI.create("/requests/" + result.requestId()))
-                .body((Object) Pending.of(result.requestId()));
-    }
-
-    private static ResponseEntity.BodyBuilder answer(CommandResult result) {
-        return result.outcome()
-                .map(RequestOutcome::httpStatus)
-                .map(status -> ResponseEntity.status(status))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.ACCEPTED))
-                .header("X-Request-Id", result.requestId().toString());
+    private ProductView find(Caller caller, String id) {
+        return products.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Product"));
     }
 
     private ProductForm read(HttpServletRequest request) throws IOException {
@@ -287,6 +246,14 @@ class ProductController {
         }
         throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Send the product as application/json or multipart/form-data");
+    }
+
+    /** A body that must be JSON ({@code what}: what the client sends in it), read up to {@code limit} bytes. */
+    private JsonNode jsonBody(HttpServletRequest request, long limit, String what) throws IOException {
+        if (!contentType(request).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the " + what + " as application/json");
+        }
+        return json(request, limit);
     }
 
     private JsonNode json(HttpServletRequest request, long limit) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.web.FormReader;
 
 /**
  * The parameters of {@code GET /product} (Royalti's list): page (from 1), size (1-100, default 10), sort (one of
@@ -25,8 +26,9 @@ record ProductQuery(int page, int size, String sort, String order, String search
      */
     static ProductQuery of(String page, String size, String sort, String order, String q) {
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = number("page", page, 1, 1, Integer.MAX_VALUE / MAX_SIZE, errors);
-        int pageSize = number("size", size, 10, 1, MAX_SIZE, errors);
+        FormReader parameters = new FormReader(errors);
+        int pageNumber = parameters.wholeNumberParameter(page, "page", 1, Integer.MAX_VALUE / MAX_SIZE, 1);
+        int pageSize = parameters.wholeNumberParameter(size, "size", 1, MAX_SIZE, 10);
         String sortField = sort == null || sort.isBlank() ? "updatedAt" : sort.strip();
         if (!SORTABLE.containsKey(sortField)) {
             errors.add(new FieldError("sort", "must be one of " + String.join(", ", SORTABLE.keySet().stream()
@@ -54,21 +56,5 @@ record ProductQuery(int page, int size, String sort, String order, String search
     /** {@code q} as a literal inside an ILIKE pattern with escape character {@code !}. */
     static String escapeLike(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static int number(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.catalogingest.gateway.error.ApiError;
-import io.catalogingest.gateway.request.Accepted;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.release.ReleaseAction;
@@ -28,15 +26,14 @@ import io.catalogingest.common.releases.CreateRelease;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.releases.SubmitRelease;
 import io.catalogingest.gateway.error.ApiException;
-import io.catalogingest.gateway.request.CommandAnswers;
+import io.catalogingest.gateway.request.Answers;
 import io.catalogingest.gateway.request.CommandDispatcher;
-import io.catalogingest.gateway.request.CommandRequest;
+import io.catalogingest.gateway.request.CommandKind;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
-import io.catalogingest.gateway.web.Fingerprint;
-import io.catalogingest.gateway.web.IdempotencyKeys;
-import io.catalogingest.gateway.web.Prefer;
+import io.catalogingest.gateway.web.FormReader;
+import io.catalogingest.gateway.web.Write;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,6 +47,10 @@ class ReleaseController {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+    private static final CommandKind<CreateRelease> CREATE = new CommandKind<>("release.create",
+            Topics.RELEASE_COMMANDS, ReleaseMessages.CREATE_RELEASE);
+    private static final CommandKind<SubmitRelease> SUBMIT = new CommandKind<>("release.submit",
+            Topics.RELEASE_COMMANDS, ReleaseMessages.SUBMIT_RELEASE);
 
     private final CommandDispatcher dispatcher;
     private final ReleaseReader releases;
@@ -62,52 +63,38 @@ class ReleaseController {
     @Operation(summary = "Create a draft release with its tracks")
     @ApiResponse(responseCode = "201", description = "Release created successfully",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseAnswer.class)))
-    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = CreateReleaseRequest.class)))
     @PostMapping(path = {"/releases", "/releases/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> create(Caller caller, @RequestBody JsonNode body,
-                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        String key = IdempotencyKeys.check(idempotencyKey);
+    ResponseEntity<?> create(Caller caller, @RequestBody JsonNode body, Write write) {
         CreateRelease command = ReleaseForm.toCommand(body, owner(caller, body));
-        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "release.create",
-                Topics.RELEASE_COMMANDS, ReleaseMessages.CREATE_RELEASE, command.releaseId(), command,
-                Fingerprint.of(body.toString()), key, Prefer.respondAsync(prefer)));
-        return answer(caller, result, "Release created successfully");
+        return answer(caller, dispatcher.dispatch(CREATE.request(caller, write, command.releaseId(), command,
+                body.toString())), "Release created successfully");
     }
 
     @Operation(summary = "Submit a draft or rejected release for review")
     @ApiResponse(responseCode = "200", description = "Release submitted for review successfully",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseAnswer.class)))
-    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The release changed meanwhile",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/releases/{id}/submit", "/releases/{id}/submit/"})
-    ResponseEntity<?> submit(Caller caller, @PathVariable String id,
-                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        String key = IdempotencyKeys.check(idempotencyKey);
+    ResponseEntity<?> submit(Caller caller, @PathVariable String id, Write write) {
         ReleaseStatus status = releases.status(caller.tenantId(), id)
                 .orElseThrow(() -> ApiException.notFound("Release"));
         // a quick answer for the obvious case; the worker decides under the release's lock
         status.refusalOf(ReleaseAction.SUBMIT).ifPresent(refusal -> {
             throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
         });
-        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "release.submit",
-                Topics.RELEASE_COMMANDS, ReleaseMessages.SUBMIT_RELEASE, id, new SubmitRelease(id),
-                Fingerprint.of("submit " + id), key, Prefer.respondAsync(prefer)));
-        return answer(caller, result, "Release submitted for review successfully");
+        return answer(caller, dispatcher.dispatch(SUBMIT.request(caller, write, id, new SubmitRelease(id),
+                "submit " + id)), "Release submitted for review successfully");
     }
 
     @GetMapping({"/releases/{id}", "/releases/{id}/"})
     Success<ReleaseView> get(Caller caller, @PathVariable String id) {
         ReleaseView release = releases.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
-        return CommandAnswers.success(null, release);
+        return Answers.success(null, release);
     }
 
     @GetMapping({"/releases", "/releases/"})
@@ -117,8 +104,11 @@ class ReleaseController {
                              @RequestParam(required = false) String format,
                              @RequestParam(required = false) String type,
                              @RequestParam(required = false) String search) {
-        int pageNumber = number("page", page, 1, 1, 1_000_000);
-        int pageSize = number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        FormReader parameters = new FormReader();
+        int pageNumber = parameters.wholeNumberParameter(page, "page", 1, 1_000_000, 1);
+        parameters.check("Invalid page");
+        int pageSize = parameters.wholeNumberParameter(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        parameters.check("Invalid limit");
         String statusFilter = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -129,16 +119,16 @@ class ReleaseController {
         }
         ReleaseReader.Page found = releases.list(caller.tenantId(), pageNumber, pageSize, statusFilter,
                 blankToNull(format), blankToNull(type), blankToNull(search));
-        return CommandAnswers.success(null, new ReleasePage(found.releases(), found.total(), pageNumber, pageSize,
+        return Answers.success(null, new ReleasePage(found.releases(), found.total(), pageNumber, pageSize,
                 (found.total() + pageSize - 1) / pageSize));
     }
 
     /** 201/200 with the release, the worker's refusal, or 202 with where to ask later. */
     private ResponseEntity<Object> answer(Caller caller, CommandResult result, String message) {
-        return CommandAnswers.answer(result, outcome -> {
+        return Answers.command(result, outcome -> {
             ReleaseView release = releases.find(caller.tenantId(), outcome.resourceId())
                     .orElseThrow(() -> ApiException.notFound("Release"));
-            return new CommandAnswers.Resource("/releases/" + release.id(), new ReleaseAnswer(true, message, release));
+            return new Answers.Resource("/releases/" + release.id(), new ReleaseAnswer(true, message, release));
         });
     }
 
@@ -155,22 +145,6 @@ class ReleaseController {
             throw new ApiException(HttpStatus.FORBIDDEN, "Only an admin can create a release on someone else's behalf");
         }
         return ownerId.asString();
-    }
-
-    private static int number(String name, String text, int fallback, int min, int max) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.badRequest("Invalid " + name, List.of(new FieldError(name,
-                "must be a whole number from " + min + " to " + max)));
     }
 
     private static String blankToNull(String text) {

@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +18,8 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.releases.RegisterMedia;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.web.Fingerprint;
+import io.catalogingest.gateway.web.Write;
 import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.messaging.MessagePublisher.Delivery;
 import io.catalogingest.support.messaging.PublishFailedException;
@@ -42,13 +40,14 @@ public class CommandDispatcher {
     private final MessagePublisher publisher;
     private final BrokerCircuit broker;
     private final Redelivery redelivery;
-    private final Duration syncWait;
     private final Duration publishWait;
+    /** Fault hook (off by default): commands are not sent and count as not acknowledged, as if the broker stalled. */
+    private final boolean withholdCommands;
 
     CommandDispatcher(RequestStore requests, OutcomeWaiter waiter, MessagePublisher publisher, BrokerCircuit broker,
-                      Redelivery redelivery, @Value("${catalog.gateway.sync-wait:10s}") Duration syncWait,
-                      @Value("${catalog.messaging.send-timeout:10s}") Duration publishWait,
-                      @Value("${spring.kafka.producer.properties.delivery.timeout.ms:120000}") long deliveryTimeoutMs) {
+                      Redelivery redelivery, @Value("${catalog.messaging.send-timeout:10s}") Duration publishWait,
+                      @Value("${spring.kafka.producer.properties.delivery.timeout.ms:120000}") long deliveryTimeoutMs,
+                      @Value("${catalog.faults.withhold-commands:false}") boolean withholdCommands) {
         if (deliveryTimeoutMs >= publishWait.toMillis()) {
             throw new IllegalStateException("The producer's delivery.timeout.ms (" + deliveryTimeoutMs
                     + ") must be shorter than the publish wait catalog.messaging.send-timeout (" + publishWait
@@ -59,8 +58,11 @@ public class CommandDispatcher {
         this.publisher = publisher;
         this.broker = broker;
         this.redelivery = redelivery;
-        this.syncWait = syncWait;
         this.publishWait = publishWait;
+        this.withholdCommands = withholdCommands;
+        if (withholdCommands) {
+            log.warn("Fault hook catalog.faults.withhold-commands: commands are not sent, only kept for re-sending");
+        }
     }
 
     public <T> CommandResult dispatch(CommandRequest<T> command) {
@@ -79,44 +81,29 @@ public class CommandDispatcher {
             return replay(command);
         }
         long registered = System.nanoTime();
-        CompletableFuture<Void> done = command.respondAsync() ? null : waiter.expect(requestId);
         Envelope<T> envelope = envelope(command, requestId);
         if (!publish(command.topic(), List.of(envelope), List.of(requestId))) {
             log.info("Accepted {} request {} for {} of tenant {}; the broker has not acknowledged it yet",
                     command.kind(), requestId, command.subject(), tenant);
-            waiter.forget(requestId);
             return CommandResult.pending(requestId);
         }
         long published = System.nanoTime();
         log.info("Accepted {} request {} for {} of tenant {}", command.kind(), requestId, command.subject(), tenant);
-        if (done == null) {
-            if (log.isDebugEnabled()) {
-                log.debug("Request {} stages (us): register {} publish {} (asynchronous)", requestId,
-                        (registered - start) / 1000, (published - registered) / 1000);
-            }
-            return CommandResult.pending(requestId);
-        }
-        if (!awaitWakeUp(done, requestId)) {
-            log.info("Request {} has no outcome after {}; answering 202", requestId, syncWait);
-        }
-        long awoken = System.nanoTime();
-        // the outcome row may exist even when the wake-up was missed (e.g. an earlier replay consumed it)
-        Optional<RequestOutcome> outcome = requests.outcome(tenant, requestId);
-        stageTimings(requestId, start, registered, published, awoken, System.nanoTime());
+        Optional<RequestOutcome> outcome = command.respondAsync() ? Optional.empty()
+                : waiter.await(tenant, requestId);
+        stageTimings(requestId, start, registered, published, command.respondAsync() ? published : System.nanoTime());
         return new CommandResult(requestId, outcome);
     }
 
     /**
      * The waits of one request, at DEBUG (docs/benchmarks/http.md): registering it (Postgres), the broker's
-     * acknowledgement of its command, the wait for the worker's outcome event (the worker's fetch, its transaction,
-     * its event's acknowledgement, this replica's outcome consumer) and reading the outcome.
+     * acknowledgement of its command, and the outcome (the worker's fetch, its transaction, its event's
+     * acknowledgement, this replica's outcome consumer, reading the outcome; 0 when asynchronous).
      */
-    private static void stageTimings(UUID requestId, long start, long registered, long published, long awoken,
-                                     long read) {
+    private static void stageTimings(UUID requestId, long start, long registered, long published, long answered) {
         if (log.isDebugEnabled()) {
-            log.debug("Request {} stages (us): register {} publish {} outcome-wait {} outcome-read {}", requestId,
-                    (registered - start) / 1000, (published - registered) / 1000, (awoken - published) / 1000,
-                    (read - awoken) / 1000);
+            log.debug("Request {} stages (us): register {} publish {} outcome {}", requestId,
+                    (registered - start) / 1000, (published - registered) / 1000, (answered - published) / 1000);
         }
     }
 
@@ -124,14 +111,17 @@ public class CommandDispatcher {
      * Publishes the commands of one client request that carries many (a bulk create) and, unless the client asked
      * for an asynchronous answer, waits for all their outcomes under one deadline. Every command is a request of its
      * own (its own id, outcome and {@code GET /requests/{id}}). With an idempotency key the whole body is registered
-     * under the key (kind {@code kind}, fingerprint {@code bodyHash}) and command i under {@code key#i}: a retry with
+     * under the key (kind {@code kind}, fingerprint of {@code canonical}) and command i under {@code key#i}: a retry with
      * the same key and body gets the first outcomes, the same key with another body is a 409.
      *
      * @return one result per command, in order
      */
-    public <T> List<CommandResult> dispatchAll(Caller caller, String kind, String idempotencyKey, String bodyHash,
-                                               boolean respondAsync, List<CommandRequest<T>> commands) {
+    public <T> List<CommandResult> dispatchAll(Caller caller, Write write, String kind, String canonical,
+                                               List<CommandRequest<T>> commands) {
         String tenant = caller.tenantId();
+        String idempotencyKey = write.idempotencyKey();
+        String bodyHash = Fingerprint.of(canonical);
+        boolean respondAsync = write.respondAsync();
         if (!broker.allows()) {
             if (known(tenant, idempotencyKey)) {
                 return replayAll(tenant, kind, idempotencyKey, bodyHash, respondAsync, commands.size());
@@ -148,7 +138,6 @@ public class CommandDispatcher {
         }
         List<UUID> ids = new ArrayList<>(commands.size());
         List<Envelope<?>> envelopes = new ArrayList<>(commands.size());
-        List<CompletableFuture<Void>> done = new ArrayList<>(commands.size());
         try {
             for (int i = 0; i < commands.size(); i++) {
                 CommandRequest<T> command = commands.get(i);
@@ -161,17 +150,12 @@ public class CommandDispatcher {
                 registered.add(requestId);
                 ids.add(requestId);
                 envelopes.add(envelope(command, requestId));
-                if (!respondAsync) {
-                    done.add(waiter.expect(requestId));
-                }
             }
         } catch (RuntimeException e) {
-            ids.forEach(waiter::forget);
             registered.forEach(requests::unregister);
             throw e;
         }
         if (!commands.isEmpty() && !publish(commands.get(0).topic(), envelopes, registered)) {
-            ids.forEach(waiter::forget);
             log.info("Accepted {} {} requests of tenant {}; the broker has not acknowledged all yet", ids.size(),
                     kind, tenant);
             return ids.stream().map(CommandResult::pending).toList();
@@ -180,7 +164,7 @@ public class CommandDispatcher {
             record(registered, AcceptedRequest.SENT);
         }
         log.info("Accepted {} {} requests of tenant {}", ids.size(), kind, tenant);
-        return awaitAll(tenant, ids, done);
+        return results(ids, outcomes(tenant, ids, respondAsync));
     }
 
     /**
@@ -193,7 +177,8 @@ public class CommandDispatcher {
      * @return whether every command was acknowledged
      */
     private boolean publish(String topic, List<? extends Envelope<?>> envelopes, List<UUID> registered) {
-        List<MessagePublisher.Offer> offers = publisher.offerAll(topic, envelopes);
+        List<MessagePublisher.Offer> offers = withholdCommands ? withheld(envelopes)
+                : publisher.offerAll(topic, envelopes);
         boolean allSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.SENT);
         if (allSent) {
             broker.succeeded();
@@ -203,17 +188,25 @@ public class CommandDispatcher {
         broker.failed();
         boolean noneSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.NOT_SENT);
         if (noneSent) {
-            envelopes.forEach(envelope -> waiter.forget(envelope.requestId()));
             registered.forEach(requests::unregister);
             throw offers.get(0).failure();
         }
         record(registered, AcceptedRequest.UNKNOWN);
+        List<Envelope<?>> unacknowledged = new ArrayList<>();
         for (int i = 0; i < offers.size(); i++) {
             if (offers.get(i).delivery() != Delivery.SENT) {
-                redelivery.keepSending(topic, envelopes.get(i));
+                unacknowledged.add(envelopes.get(i));
             }
         }
+        redelivery.keep(topic, unacknowledged);
         return false;
+    }
+
+    /** The fault hook {@code catalog.faults.withhold-commands}: nothing sent, nothing acknowledged. */
+    private static List<MessagePublisher.Offer> withheld(List<? extends Envelope<?>> envelopes) {
+        PublishFailedException withheld = new PublishFailedException("withheld (catalog.faults.withhold-commands)",
+                null);
+        return envelopes.stream().map(envelope -> new MessagePublisher.Offer(Delivery.UNKNOWN, withheld)).toList();
     }
 
     /**
@@ -263,12 +256,7 @@ public class CommandDispatcher {
                     .orElseThrow(CommandDispatcher::stillBeingAccepted));
         }
         log.info("Idempotent retry of {} {} requests of tenant {}", count, kind, tenant);
-        List<CompletableFuture<Void>> done = new ArrayList<>();
-        if (!respondAsync) {
-            Map<UUID, RequestOutcome> known = requests.outcomes(tenant, ids);
-            ids.stream().filter(id -> !known.containsKey(id)).forEach(id -> done.add(waiter.expect(id)));
-        }
-        return awaitAll(tenant, ids, done);
+        return results(ids, outcomes(tenant, ids, respondAsync));
     }
 
     private static ApiException stillBeingAccepted() {
@@ -276,26 +264,13 @@ public class CommandDispatcher {
                 "The first request with this Idempotency-Key is still being accepted; retry later");
     }
 
-    private List<CommandResult> awaitAll(String tenant, List<UUID> ids, List<CompletableFuture<Void>> done) {
-        long deadline = System.nanoTime() + syncWait.toNanos();
-        try {
-            for (CompletableFuture<Void> future : done) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                future.get(left, TimeUnit.NANOSECONDS);
-            }
-        } catch (TimeoutException e) {
-            log.info("Not every one of {} requests has an outcome after {}", ids.size(), syncWait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-            log.debug("Stopped waiting for {} requests", ids.size());
-        } finally {
-            ids.forEach(waiter::forget);
-        }
-        Map<UUID, RequestOutcome> outcomes = requests.outcomes(tenant, ids);
+    /** The outcomes the requests have: at once when the client asked for an asynchronous answer, else waited for. */
+    private Map<UUID, RequestOutcome> outcomes(String tenant, List<UUID> ids, boolean respondAsync) {
+        return respondAsync ? waiter.awaitAll(tenant, ids, Duration.ZERO) : waiter.awaitAll(tenant, ids);
+    }
+
+    /** One result per request, in order: its outcome, or pending. */
+    private static List<CommandResult> results(List<UUID> ids, Map<UUID, RequestOutcome> outcomes) {
         return ids.stream().map(id -> new CommandResult(id, Optional.ofNullable(outcomes.get(id)))).toList();
     }
 
@@ -337,7 +312,6 @@ public class CommandDispatcher {
         if (AcceptedRequest.PENDING.equals(first.publication()) && !stale) {
             throw stillBeingAccepted();
         }
-        CompletableFuture<Void> done = command.respondAsync() ? null : waiter.expect(first.requestId());
         if (!AcceptedRequest.SENT.equals(first.publication())) {
             // the first never got an acknowledgement (or its gateway died publishing it): send it again, same id
             Envelope<T> again = envelope(command, first.requestId());
@@ -347,41 +321,14 @@ public class CommandDispatcher {
                 record(List.of(first.requestId()), AcceptedRequest.SENT);
             } else {
                 broker.failed();
-                waiter.forget(first.requestId());
                 record(List.of(first.requestId()), AcceptedRequest.UNKNOWN);
-                redelivery.keepSending(command.topic(), again);
+                redelivery.keep(command.topic(), List.of(again));
                 return CommandResult.pending(first.requestId());
             }
         }
-        if (done == null) {
+        if (command.respondAsync()) {
             return CommandResult.pending(first.requestId());
         }
-        return new CommandResult(first.requestId(), await(done, tenant, first.requestId()));
-    }
-
-    private Optional<RequestOutcome> await(CompletableFuture<Void> done, String tenant, UUID requestId) {
-        if (!awaitWakeUp(done, requestId)) {
-            log.info("Request {} has no outcome after {}; answering 202", requestId, syncWait);
-        }
-        // the outcome row may exist even when the wake-up was missed (e.g. an earlier replay consumed it)
-        return requests.outcome(tenant, requestId);
-    }
-
-    /** Waits (bounded) until the outcome consumer wakes the request; false when the wait ran out. */
-    private boolean awaitWakeUp(CompletableFuture<Void> done, UUID requestId) {
-        try {
-            done.get(syncWait.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-            log.debug("Stopped waiting for request {}", requestId);
-            return true;
-        } finally {
-            waiter.forget(requestId);
-        }
+        return new CommandResult(first.requestId(), waiter.await(tenant, first.requestId()));
     }
 }

@@ -1,204 +1,138 @@
 package io.catalogingest.gateway.request;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import io.catalogingest.common.envelope.CloudEventHeaders;
-import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.support.messaging.TopicProperties;
-
 /**
- * Wakes the requests waiting for their outcome. Every gateway replica reads all partitions of the event topics
- * from their end (no consumer group, so replicas never share or steal partitions) and completes the waiter whose
- * request id an event carries back. One consumer per replica, no polling per request.
+ * The one wait for the outcomes of published commands: {@link #await} for one request, {@link #awaitAll} for several
+ * under one deadline (N commands cost one wait, not N). Bounded by {@code catalog.gateway.sync-wait} unless the caller
+ * names its own bound; never polls: {@link OutcomeEvents} wakes a request when an event carries its id back.
+ *
+ * <p>It registers its interest before it looks: an outcome recorded before that is in Postgres (a worker commits the
+ * outcome before its event leaves), one recorded after wakes the wait. So it may be called any time after the
+ * command was published, and an outcome whose wake-up was missed (another replica, an earlier wait) is still found.
  */
 @Component
-public class OutcomeWaiter implements SmartLifecycle {
+public class OutcomeWaiter {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeWaiter.class);
-    private static final List<String> OUTCOME_TOPICS = List.of(Topics.CATALOG_EVENTS, Topics.RELEASE_EVENTS);
 
-    private static final Duration POSITIONING_WAIT = Duration.ofSeconds(15);
+    /** Where the recorded outcomes are read: those of the requests that have one. */
+    @FunctionalInterface
+    interface Outcomes {
+        Map<UUID, RequestOutcome> of(String tenantId, List<UUID> requestIds);
+    }
 
     private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
-    private final String bootstrapServers;
-    private final TopicProperties topics;
-    private final CountDownLatch positioned = new CountDownLatch(1);
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
-    private volatile boolean running;
+    private final Outcomes outcomes;
+    private final Duration syncWait;
 
-    OutcomeWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, TopicProperties topics) {
-        this.bootstrapServers = bootstrapServers;
-        this.topics = topics;
+    @Autowired
+    OutcomeWaiter(RequestStore requests, @Value("${catalog.gateway.sync-wait:10s}") Duration syncWait) {
+        this(requests::outcomes, syncWait);
     }
 
-    /** Registers interest in a request's outcome; call before publishing its command. */
-    public CompletableFuture<Void> expect(UUID requestId) {
-        return waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+    OutcomeWaiter(Outcomes outcomes, Duration syncWait) {
+        this.outcomes = outcomes;
+        this.syncWait = syncWait;
     }
 
-    public void forget(UUID requestId) {
-        waiting.remove(requestId);
+    /** The request's outcome, waiting up to the sync wait for it; empty when it has none by then (answer 202). */
+    public Optional<RequestOutcome> await(String tenantId, UUID requestId) {
+        return Optional.ofNullable(awaitAll(tenantId, List.of(requestId), syncWait).get(requestId));
     }
 
-    @Override
-    public void start() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-outcomes-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(props);
-        running = true;
-        thread = new Thread(this::run, "outcome-waiter");
-        thread.setDaemon(true);
-        thread.start();
+    /** The outcomes of the requests, waiting up to the sync wait for those without one; missing ones are pending. */
+    public Map<UUID, RequestOutcome> awaitAll(String tenantId, List<UUID> requestIds) {
+        return awaitAll(tenantId, requestIds, syncWait);
+    }
+
+    /**
+     * The outcomes of the requests that have one after waiting, up to {@code wait} in all, for the others
+     * ({@link Duration#ZERO}: read without waiting).
+     */
+    public Map<UUID, RequestOutcome> awaitAll(String tenantId, List<UUID> requestIds, Duration wait) {
+        boolean waits = !wait.isNegative() && !wait.isZero();
+        Map<UUID, CompletableFuture<Void>> wakeUps = new LinkedHashMap<>();
+        if (waits) {
+            requestIds.forEach(id -> wakeUps.put(id, waiting.computeIfAbsent(id, key -> new CompletableFuture<>())));
+        }
         try {
-            // normally positioned before the web server takes requests; with the broker down the gateway starts
-            // anyway (readiness says so) and the consumer keeps trying in the background
-            if (!positioned.await(POSITIONING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Not positioned on the event topics after {}; still trying (is the broker down?)",
-                        POSITIONING_WAIT);
+            Map<UUID, RequestOutcome> found = new LinkedHashMap<>(outcomes.of(tenantId, requestIds));
+            List<UUID> open = requestIds.stream().filter(id -> !found.containsKey(id)).toList();
+            if (open.isEmpty() || !waits) {
+                return found;
             }
+            if (!sleepUntilWoken(open, wakeUps, wait)) {
+                log.info("{} of {} requests have no outcome after {}; answering them as pending", open.size(),
+                        requestIds.size(), wait);
+            }
+            found.putAll(outcomes.of(tenantId, open));
+            return found;
+        } finally {
+            wakeUps.forEach(waiting::remove);
+        }
+    }
+
+    /** Waits until every open request is woken or the wait runs out (false); true when stopped early too. */
+    private static boolean sleepUntilWoken(List<UUID> open, Map<UUID, CompletableFuture<Void>> wakeUps,
+                                           Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            for (UUID id : open) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wakeUps.get(id).get(left, TimeUnit.NANOSECONDS);
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while positioning on the event topics", e);
+            return true;
+        } catch (ExecutionException | CancellationException e) {
+            log.debug("Stopped waiting for {} requests", open.size());
+            return true;
         }
     }
 
-    /** Whether the consumer reads the event topics (before that, a waiting request answers 202 after its wait). */
-    public boolean positioned() {
-        return positioned.getCount() == 0;
+    /** Wakes the request, if a wait on this replica is for it; whether one was. */
+    boolean wake(UUID requestId) {
+        CompletableFuture<Void> wakeUp = waiting.remove(requestId);
+        if (wakeUp == null) {
+            return false;
+        }
+        wakeUp.complete(null);
+        return true;
     }
 
-    private void run() {
-        try {
-            List<TopicPartition> partitions = positionUntilDone();
-            if (partitions == null) {
-                return;
-            }
-            log.info("Waiting for outcomes on {} partitions", partitions.size());
-            positioned.countDown();
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    Header header = record.headers().lastHeader(CloudEventHeaders.REQUEST_ID);
-                    if (header != null && complete(new String(header.value(), StandardCharsets.UTF_8))
-                            && log.isDebugEnabled()) {
-                        // the event's age: from the worker's send (its producer's timestamp) to this wake-up
-                        log.debug("Woke a request with an event {} ms old",
-                                System.currentTimeMillis() - record.timestamp());
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                log.error("Outcome consumer woken unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            log.error("Outcome consumer stopped; waiting requests will answer 202", e);
-        } finally {
-            consumer.close();
-        }
+    /** Whether a wait on this replica is for the request. */
+    boolean isWaitingFor(UUID requestId) {
+        return waiting.containsKey(requestId);
     }
 
-    /** Assigns every partition of the event topics at their end, retrying while the broker is down. */
-    private List<TopicPartition> positionUntilDone() {
-        long delay = 1000;
-        while (running) {
-            try {
-                List<TopicPartition> partitions = partitions();
-                consumer.assign(partitions);
-                consumer.seekToEnd(partitions);
-                partitions.forEach(partition -> consumer.position(partition, Duration.ofSeconds(10)));
-                return partitions;
-            } catch (WakeupException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                log.warn("Cannot read the event topics yet ({}); next attempt in {} ms", e.toString(), delay);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-                delay = Math.min(delay * 2, 10_000);
-            }
-        }
-        return null;
-    }
-
-    private List<TopicPartition> partitions() {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String base : OUTCOME_TOPICS) {
-            String topic = topics.name(base);
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist");
-            }
-            infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-        }
-        return partitions;
-    }
-
-    /** Wakes the request, if this replica has one waiting; whether it had. */
-    private boolean complete(String requestId) {
-        try {
-            CompletableFuture<Void> future = waiting.remove(UUID.fromString(requestId));
-            if (future != null) {
-                future.complete(null);
-                return true;
-            }
-        } catch (IllegalArgumentException e) {
-            log.debug("Ignoring an event whose ce_requestid is not a UUID");
-        }
-        return false;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        waiting.values().forEach(future -> future.cancel(false));
+    /** Ends every wait at once (the gateway stops): each answers with what Postgres has. */
+    void stopWaiting() {
+        new ArrayList<>(waiting.values()).forEach(wakeUp -> wakeUp.cancel(false));
         waiting.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // after the KafkaAdmin created the topics, before the web server takes requests
-        return Integer.MAX_VALUE / 2;
     }
 }

@@ -1,75 +1,179 @@
 package io.catalogingest.gateway.request;
 
-import java.time.Duration;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.catalogingest.common.envelope.Envelope;
+import io.catalogingest.common.envelope.EnvelopeCodec;
+import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.support.messaging.MessagePublisher;
-import io.catalogingest.support.messaging.MessagePublisher.Delivery;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends a command again, in the background, when the broker did not acknowledge it in time: the client was told
- * "accepted" (202), so the command must arrive. It keeps its message id ({@code ce_id} = the request id), so the
- * worker applies it once however many copies arrive (ADR 0008). Stops once the broker acknowledges a copy, or after
- * {@link #ATTEMPTS} attempts (then a retry of the client with its Idempotency-Key sends it again).
+ * Sends a command again when the broker did not acknowledge it in time (ADR 0014): the client was told "accepted"
+ * (202), so the command must arrive, even if this gateway dies before the broker comes back. The command is kept,
+ * encoded as it goes on the wire, in its request row; a re-sender on every replica takes the commands that are due
+ * (each one by one replica at a time), sends them, and drops the kept copy once the broker acknowledges one. A command
+ * keeps its message id ({@code ce_id} = the request id), so the worker applies it once however many copies arrive.
+ * There is no last attempt: an outage delays a command, it does not strand it.
  */
 @Component
-class Redelivery implements DisposableBean {
+class Redelivery implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Redelivery.class);
-    static final int ATTEMPTS = 40;
-    private static final Duration FIRST = Duration.ofSeconds(1);
-    private static final Duration MAX = Duration.ofSeconds(15);
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "command-redelivery");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final MessagePublisher publisher;
     private final RequestStore requests;
+    private final MessagePublisher publisher;
+    private final EnvelopeCodec codec;
+    private final JsonMapper json;
+    private final RedeliveryProperties properties;
+    private volatile ScheduledExecutorService schedule;
 
-    Redelivery(MessagePublisher publisher, RequestStore requests) {
-        this.publisher = publisher;
+    Redelivery(RequestStore requests, MessagePublisher publisher, EnvelopeCodec codec, JsonMapper json,
+               RedeliveryProperties properties) {
         this.requests = requests;
+        this.publisher = publisher;
+        this.codec = codec;
+        this.json = json;
+        this.properties = properties;
     }
 
-    void keepSending(String topic, Envelope<?> envelope) {
-        schedule(topic, envelope, 1, FIRST);
-    }
-
-    private void schedule(String topic, Envelope<?> envelope, int attempt, Duration delay) {
-        scheduler.schedule(() -> {
-            UUID requestId = envelope.requestId();
-            MessagePublisher.Offer offer = publisher.offer(topic, envelope);
-            if (offer.delivery() == Delivery.SENT) {
-                log.info("Request {} delivered on attempt {} after the broker came back", requestId, attempt);
-                try {
-                    requests.published(List.of(requestId), AcceptedRequest.SENT);
-                } catch (RuntimeException e) {
-                    log.info("Could not record the delivery of request {}: {}", requestId, e.toString());
-                }
-            } else if (attempt < ATTEMPTS) {
-                Duration next = delay.multipliedBy(2).compareTo(MAX) > 0 ? MAX : delay.multipliedBy(2);
-                schedule(topic, envelope, attempt + 1, next);
-            } else {
-                log.warn("Gave up redelivering request {} after {} attempts: {}", requestId, attempt,
-                        offer.failure() == null ? "" : offer.failure().getMessage());
+    /**
+     * Marks the requests of these commands {@code unknown} and keeps the commands for the re-senders. If the database
+     * cannot take them either, this replica tries to keep them again every {@code max-delay} while it lives (a
+     * gateway that dies during an outage of both the broker and the database loses them: ADR 0014).
+     */
+    void keep(String topic, List<? extends Envelope<?>> envelopes) {
+        try {
+            store(topic, envelopes);
+        } catch (RuntimeException e) {
+            log.warn("Could not keep {} unacknowledged commands; trying again in {}: {}", envelopes.size(),
+                    properties.maxDelay(), e.toString());
+            ScheduledExecutorService executor = schedule;
+            if (executor != null) {
+                executor.schedule(() -> keep(topic, envelopes), properties.maxDelay().toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void store(String topic, List<? extends Envelope<?>> envelopes) {
+        List<UnacknowledgedCommand> commands = new ArrayList<>(envelopes.size());
+        for (Envelope<?> envelope : envelopes) {
+            WireRecord wire = codec.encode(envelope);
+            Map<String, String> headers = new LinkedHashMap<>();
+            wire.headers().forEach((name, value) -> headers.put(name, new String(value, UTF_8)));
+            commands.add(new UnacknowledgedCommand(envelope.requestId(), topic, wire.key(),
+                    json.writeValueAsString(headers), new String(wire.value(), UTF_8), 0));
+        }
+        requests.keepUnacknowledged(commands, properties.firstDelay());
+    }
+
+    /**
+     * Sends the commands that are due, once each, and records those the broker acknowledged.
+     *
+     * @return how many were acknowledged
+     */
+    int resendDue() {
+        List<UnacknowledgedCommand> due = requests.takeDue(properties.batch(), properties.firstDelay(),
+                properties.maxDelay());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>(due.size());
+        for (UnacknowledgedCommand command : due) {
+            try {
+                sends.add(publisher.send(command.topic(), wire(command)));
+            } catch (RuntimeException e) {
+                sends.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        long deadline = System.nanoTime() + publisher.sendTimeout().toNanos();
+        List<UUID> acknowledged = new ArrayList<>(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            UnacknowledgedCommand command = due.get(i);
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(command.requestId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException e) {
+                log.info("Request {} not acknowledged on attempt {}; sending it again later: {}", command.requestId(),
+                        command.attempts(), e.getCause() == null ? e.toString() : e.getCause().toString());
+            }
+        }
+        requests.acknowledged(acknowledged);
+        if (!acknowledged.isEmpty()) {
+            log.info("Sent again {} of {} commands the broker had not acknowledged", acknowledged.size(), due.size());
+        }
+        return acknowledged.size();
+    }
+
+    private void resendAll() {
+        try {
+            while (resendDue() == properties.batch()) {
+                // a full batch: there may be more
+            }
+        } catch (RuntimeException e) {
+            log.info("Could not send unacknowledged commands again; trying in {}: {}", properties.interval(),
+                    e.toString());
+        }
+    }
+
+    private WireRecord wire(UnacknowledgedCommand command) {
+        JsonNode stored = json.readTree(command.headers());
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> header : stored.properties()) {
+            headers.put(header.getKey(), header.getValue().asString().getBytes(UTF_8));
+        }
+        return new WireRecord(command.key(), headers, command.payload().getBytes(UTF_8));
     }
 
     @Override
-    public void destroy() {
-        scheduler.shutdownNow();
+    public void start() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-redelivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (properties.enabled()) {
+            long interval = properties.interval().toMillis();
+            executor.scheduleWithFixedDelay(this::resendAll, interval, interval, TimeUnit.MILLISECONDS);
+        } else {
+            log.warn("This gateway does not send unacknowledged commands again (catalog.gateway.redelivery.enabled)");
+        }
+        schedule = executor;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService executor = schedule;
+        schedule = null;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return schedule != null;
     }
 }

@@ -1,5 +1,6 @@
 package io.catalogingest.gateway.request;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,45 @@ class RequestStore {
     }
 
     /**
+     * Keeps commands the broker did not acknowledge in time, encoded as they go on the wire, in their request rows
+     * ({@code unknown}), for a re-sender on any replica to send from {@code firstDelay} on (ADR 0014).
+     */
+    void keepUnacknowledged(List<UnacknowledgedCommand> commands, Duration firstDelay) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        requests.keepUnacknowledged(
+                commands.stream().map(UnacknowledgedCommand::requestId).toArray(UUID[]::new),
+                commands.stream().map(UnacknowledgedCommand::topic).toArray(String[]::new),
+                commands.stream().map(UnacknowledgedCommand::key).toArray(String[]::new),
+                commands.stream().map(UnacknowledgedCommand::headers).toArray(String[]::new),
+                commands.stream().map(UnacknowledgedCommand::payload).toArray(String[]::new),
+                seconds(firstDelay));
+    }
+
+    /**
+     * Takes up to {@code limit} kept commands that are due, for this re-sender alone: each one's next turn is moved
+     * on (the pause doubles from {@code firstDelay} up to {@code maxDelay}) in the same statement, so another replica
+     * takes it only if this one has not had it acknowledged by then. Commands whose request already has an outcome (a
+     * copy arrived) are settled instead of sent.
+     */
+    List<UnacknowledgedCommand> takeDue(int limit, Duration firstDelay, Duration maxDelay) {
+        requests.settleAnswered();
+        return requests.takeDue(limit, seconds(firstDelay), seconds(maxDelay)).stream()
+                .map(row -> new UnacknowledgedCommand(row.requestId(), row.topic(), row.key(), row.headers(),
+                        row.payload(), row.attempts()))
+                .toList();
+    }
+
+    /** Records that the broker acknowledged these requests' commands, and drops the kept copies. */
+    void acknowledged(List<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return;
+        }
+        requests.acknowledged(requestIds.toArray(UUID[]::new));
+    }
+
+    /**
      * Forgets a request whose command certainly did not reach the broker, so a retry with its key starts afresh.
      * Only while it is still being published: a concurrent retry never saw its id (it was answered 409).
      */
@@ -94,6 +134,10 @@ class RequestStore {
     private RequestOutcome outcome(RequestDao.OutcomeRow row) {
         return new RequestOutcome(row.requestId(), row.tenantId(), row.outcome(), row.resourceType(),
                 row.resourceId(), row.httpStatus(), row.message(), errors(row.errors()), row.completedAt());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private List<FieldError> errors(String text) {

@@ -1,7 +1,5 @@
 package io.catalogingest.gateway.review;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -9,31 +7,25 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.catalogingest.common.Ids;
-import io.catalogingest.gateway.error.ApiError;
-import io.catalogingest.gateway.request.Accepted;
-import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.reviews.ReleaseApproved;
 import io.catalogingest.common.reviews.ReleaseRejected;
 import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
-import io.catalogingest.gateway.request.CommandAnswers;
+import io.catalogingest.gateway.request.Answers;
 import io.catalogingest.gateway.request.CommandDispatcher;
-import io.catalogingest.gateway.request.CommandRequest;
+import io.catalogingest.gateway.request.CommandKind;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.security.Caller;
-import io.catalogingest.gateway.web.Fingerprint;
-import io.catalogingest.gateway.web.IdempotencyKeys;
-import io.catalogingest.gateway.web.Prefer;
+import io.catalogingest.gateway.web.Write;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,7 +39,10 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class ReviewController {
 
-    static final int MAX_FEEDBACK = 5000;
+    private static final CommandKind<ReleaseApproved> APPROVE = new CommandKind<>("release.review",
+            Topics.RELEASE_REVIEWS, ReviewMessages.RELEASE_APPROVED);
+    private static final CommandKind<ReleaseRejected> REJECT = new CommandKind<>("release.review",
+            Topics.RELEASE_REVIEWS, ReviewMessages.RELEASE_REJECTED);
 
     private final CommandDispatcher dispatcher;
     private final ReviewReader releases;
@@ -61,92 +56,33 @@ class ReviewController {
     @Operation(summary = "Approve or reject a submitted release (admin)")
     @ApiResponse(responseCode = "200", description = "Release approved / rejected successfully",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewAnswer.class)))
-    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The release is not submitted",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ReviewRequest.class)))
     @PostMapping("/releases/{id}/review")
-    ResponseEntity<?> review(Caller caller, @PathVariable String id,
-                             @RequestBody(required = false) JsonNode body,
-                             @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+    ResponseEntity<?> review(Caller caller, @PathVariable String id, @RequestBody(required = false) JsonNode body,
+                             Write write) {
         if (!caller.isAdmin()) {
             // the security configuration refuses it first; this holds even for a path variant it does not match
             throw new ApiException(HttpStatus.FORBIDDEN, "Reviewing a release needs the admin role");
         }
-        String key = IdempotencyKeys.check(idempotencyKey);
-        UUID releaseId = releaseId(id);
+        UUID releaseId = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release"));
         if (releases.find(caller.tenantId(), releaseId).isEmpty()) {
             throw ApiException.notFound("Release");
         }
-        Review review = Review.of(body);
+        ReviewForm review = ReviewForm.of(body);
         String subject = releaseId.toString();
-        String fingerprint = Fingerprint.of("review " + subject + " " + review.action() + " "
-                + (review.feedback() == null ? "" : review.feedback()));
+        String canonical = "review " + subject + " " + review.action() + " "
+                + (review.feedback() == null ? "" : review.feedback());
         CommandResult result = review.approve()
-                ? dispatcher.dispatch(new CommandRequest<>(caller, "release.review", Topics.RELEASE_REVIEWS,
-                        ReviewMessages.RELEASE_APPROVED, subject,
-                        new ReleaseApproved(subject, caller.subject(), review.feedback()), fingerprint, key,
-                        Prefer.respondAsync(prefer)))
-                : dispatcher.dispatch(new CommandRequest<>(caller, "release.review", Topics.RELEASE_REVIEWS,
-                        ReviewMessages.RELEASE_REJECTED, subject,
-                        new ReleaseRejected(subject, caller.subject(), review.feedback()), fingerprint, key,
-                        Prefer.respondAsync(prefer)));
-        return answer(caller, releaseId, result, review.approve() ? "Release approved successfully"
-                : "Release rejected successfully");
-    }
-
-    private ResponseEntity<Object> answer(Caller caller, UUID releaseId, CommandResult result, String message) {
-        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/releases/" + releaseId,
+                ? dispatcher.dispatch(APPROVE.request(caller, write, subject,
+                        new ReleaseApproved(subject, caller.subject(), review.feedback()), canonical))
+                : dispatcher.dispatch(REJECT.request(caller, write, subject,
+                        new ReleaseRejected(subject, caller.subject(), review.feedback()), canonical));
+        String message = review.approve() ? "Release approved successfully" : "Release rejected successfully";
+        return Answers.command(result, outcome -> new Answers.Resource("/releases/" + releaseId,
                 new ReviewAnswer(true, message, releases.find(caller.tenantId(), releaseId)
                         .orElseThrow(() -> ApiException.notFound("Release")))));
-    }
-
-    private static UUID releaseId(String text) {
-        return Ids.uuid(text).orElseThrow(() -> ApiException.notFound("Release"));
-    }
-
-    /** The body, checked for shape: every problem, per field, in one 400. */
-    private record Review(String action, String feedback) {
-
-        boolean approve() {
-            return "approve".equals(action);
-        }
-
-        static Review of(JsonNode body) {
-            if (body == null || !body.isObject()) {
-                throw ApiException.badRequest("Invalid review", List.of(new FieldError(null,
-                        "the body must be a JSON object {action, feedback}")));
-            }
-            List<FieldError> errors = new ArrayList<>();
-            JsonNode actionNode = body.get("action");
-            String action = actionNode != null && actionNode.isString() ? actionNode.asString().strip() : null;
-            if (action == null || action.isEmpty()) {
-                errors.add(new FieldError("action", "is required: approve or reject"));
-            } else if (!action.equals("approve") && !action.equals("reject")) {
-                errors.add(new FieldError("action", "must be approve or reject, got '" + action + "'"));
-            }
-            JsonNode feedbackNode = body.get("feedback");
-            String feedback = null;
-            if (feedbackNode != null && !feedbackNode.isNull()) {
-                if (!feedbackNode.isString()) {
-                    errors.add(new FieldError("feedback", "must be a string"));
-                } else {
-                    feedback = feedbackNode.asString().isBlank() ? null : feedbackNode.asString();
-                }
-            }
-            if (feedback != null && feedback.length() > MAX_FEEDBACK) {
-                errors.add(new FieldError("feedback", "must have at most " + MAX_FEEDBACK + " characters"));
-            }
-            if ("reject".equals(action) && feedback == null) {
-                errors.add(new FieldError("feedback", "is required to reject a release"));
-            }
-            if (!errors.isEmpty()) {
-                throw ApiException.badRequest("Invalid review", errors);
-            }
-            return new Review(action, feedback);
-        }
     }
 }

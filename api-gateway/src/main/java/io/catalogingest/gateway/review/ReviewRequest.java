@@ -6,6 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "ReviewRequest")
 record ReviewRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"approve", "reject"})
                      String action,
-                     @Schema(maxLength = ReviewController.MAX_FEEDBACK, description = "Required to reject")
+                     @Schema(maxLength = ReviewForm.FEEDBACK_MAX, description = "Required to reject")
                      String feedback) {
 }

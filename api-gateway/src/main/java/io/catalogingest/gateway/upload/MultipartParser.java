@@ -30,6 +30,8 @@ final class MultipartParser {
     private static final int MIN_BUFFER_SIZE = 64 * 1024;
     private static final byte CR = '\r';
     private static final byte LF = '\n';
+    /** What follows the last delimiter of a form: "--" and the line break every common client sends. */
+    private static final byte[] CLOSE_TAIL = {'-', '-', CR, LF};
 
     private final InputStream in;
     private final byte[] delimiter;
@@ -132,6 +134,49 @@ final class MultipartParser {
     /** Bytes taken from the underlying stream so far. */
     long bytesRead() {
         return bytesRead;
+    }
+
+    /** Bytes of the underlying stream before the next unread one (read ahead into the buffer or not). */
+    long position() {
+        return bytesRead - (limit - pos);
+    }
+
+    /**
+     * The length the current part's body has if it is the last part and the body ends with the closing delimiter
+     * and CRLF ({@code CRLF--boundary--CRLF}, what browsers, curl and HTTP client libraries send), given the body's
+     * Content-Length; -1 when that cannot be (no part open, or too short a body).
+     */
+    long lengthIfLast(long contentLength) {
+        if (!inBody || partBytes != 0 || contentLength < 0) {
+            return -1;
+        }
+        long length = contentLength - position() - closingLength();
+        return length >= 0 ? length : -1;
+    }
+
+    /**
+     * Whether the current part's body ends here and only the closing delimiter with its CRLF follows, up to the end
+     * of the stream: consumes all of it when it does (the form is then finished). Call it once the body has been
+     * read up to the length it should have.
+     */
+    boolean endsWithClosingDelimiter() throws IOException {
+        if (inBody && readBody(new byte[1], 0, 1) != -1) {
+            return false; // the part goes on
+        }
+        // the delimiter itself has been consumed; "--" CRLF and the end of the stream must follow
+        while (limit - pos <= CLOSE_TAIL.length && fill()) {
+            // read until more than the tail is there, or the stream has ended
+        }
+        if (limit - pos != CLOSE_TAIL.length || !Arrays.equals(buffer, pos, limit, CLOSE_TAIL, 0, CLOSE_TAIL.length)) {
+            return false;
+        }
+        pos = limit;
+        finished = true;
+        return true;
+    }
+
+    private int closingLength() {
+        return delimiter.length + CLOSE_TAIL.length;
     }
 
     private void beginBody(long maxBytes) {

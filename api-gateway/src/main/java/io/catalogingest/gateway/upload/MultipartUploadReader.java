@@ -40,22 +40,41 @@ public final class MultipartUploadReader {
     }
 
     public MultipartForm forEachPart(HttpServletRequest request, PartHandler handler) {
+        return read(request, handler, false);
+    }
+
+    /**
+     * Like {@link #forEachPart}, for a request that carries one file, as its last part (text fields may come before
+     * it), such as a track's upload. When the request has a Content-Length, that file's length is known before its
+     * first byte, and {@link ObjectUploader#upload} sends a file larger than one part as a single PUT of that length
+     * instead of a multipart upload (docs/benchmarks/uploads.md). If the file then turns out not to be followed by
+     * the closing delimiter alone (a second part, or other trailing bytes), the PUT is cut short, nothing is stored,
+     * and the request is refused with a 400. Requests without a Content-Length (chunked) are read as by
+     * {@link #forEachPart}.
+     */
+    public MultipartForm forSingleFile(HttpServletRequest request, PartHandler handler) {
+        return read(request, handler, true);
+    }
+
+    private MultipartForm read(HttpServletRequest request, PartHandler handler, boolean singleFile) {
         String boundary = boundary(request.getContentType());
         long maxRequest = properties.maxRequestSize().toBytes();
-        if (request.getContentLengthLong() > maxRequest) {
+        long contentLength = request.getContentLengthLong();
+        if (contentLength > maxRequest) {
             throw new UploadTooLargeException("The request body is larger than " + properties.maxRequestSize());
         }
         try (UploadGate.Permit permit = gate.enter()) {
             InputStream in = request.getInputStream();
             return read(new MultipartParser(in, boundary, maxRequest, (int) properties.maxPartHeaderSize().toBytes()),
-                    handler);
+                    handler, singleFile ? contentLength : -1);
         } catch (IOException e) {
             throw new UploadRejectedException(HttpStatus.BAD_REQUEST,
                     "The upload could not be read (client went away or body ended early)", null, e);
         }
     }
 
-    private MultipartForm read(MultipartParser parser, PartHandler handler) throws IOException {
+    /** @param singleFileLength the request's Content-Length if its first file should be its last part, else -1 */
+    private MultipartForm read(MultipartParser parser, PartHandler handler, long singleFileLength) throws IOException {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         int fieldCount = 0;
         int fileCount = 0;
@@ -71,7 +90,9 @@ public final class MultipartUploadReader {
                 }
                 PartInfo info = new PartInfo(disposition.name(), disposition.fileName(), part.header("content-type"),
                         true, fileCount - 1);
-                handler.onFile(info, parser.body(properties.maxFileSize().toBytes()));
+                InputStream body = parser.body(properties.maxFileSize().toBytes());
+                long lengthIfLast = fileCount == 1 ? parser.lengthIfLast(singleFileLength) : -1;
+                handler.onFile(info, lengthIfLast >= 0 ? new LastFilePart(body, parser, lengthIfLast) : body);
             } else {
                 if (++fieldCount > properties.maxFields()) {
                     throw new UploadTooLargeException("Too many form fields (at most " + properties.maxFields() + ")");

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -39,7 +40,9 @@ import io.micrometer.core.instrument.Timer;
  * part while earlier ones are on their way to S3 on part-sender threads (up to {@code parts-in-flight} at once
  * when {@link PartBuffers} can lend the buffers, at least one); with {@link Sha256Metadata#ALL_OBJECTS} the
  * completed object then gets its {@code sha256} metadata by a copy onto itself. The bytes are hashed once: parts
- * go out as {@code UNSIGNED-PAYLOAD}.
+ * go out as {@code UNSIGNED-PAYLOAD}. A request's only file whose length is known in advance ({@link LastFilePart},
+ * from {@link MultipartUploadReader#forSingleFile}) and larger than a part goes out as one streamed PUT of that length
+ * instead, unless {@code catalog.upload.single-put} is off.
  *
  * <p>On any failure (size limit, truncated body, client gone, S3 error or stall) the multipart upload is aborted after
  * its in-flight parts have finished, so neither an object nor an incomplete upload is left behind. The abort runs in
@@ -54,6 +57,9 @@ public class ObjectUploader implements AutoCloseable {
     private static final Pattern MEDIA_TYPE = Pattern.compile(
             "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
     private static final HexFormat HEX = HexFormat.of();
+    /** User metadata that marks the object of one streamed PUT, so a failed one can be told from an older object. */
+    static final String UPLOAD_TOKEN = "upload-token";
+    private static final int STREAM_READ_BUFFER = 64 * 1024;
 
     /** Attempts at aborting a failed multipart upload, 1 s, 2 s, 4 s ... (at most 30 s) apart: about 5 minutes. */
     static final int ABORT_ATTEMPTS = 14;
@@ -73,6 +79,7 @@ public class ObjectUploader implements AutoCloseable {
     private final int partsInFlight;
     private final Sha256Metadata sha256Metadata;
     private final Duration retryAfter;
+    private final boolean singlePut;
     private final MeterRegistry meters;
 
     ObjectUploader(S3StreamingClient s3, PartBuffers buffers, UploadGate gate, UploadProperties properties) {
@@ -93,6 +100,7 @@ public class ObjectUploader implements AutoCloseable {
         this.partsInFlight = properties.partsInFlight();
         this.sha256Metadata = properties.sha256Metadata();
         this.retryAfter = properties.retryAfter();
+        this.singlePut = properties.singlePut();
     }
 
     public StoredObject upload(InputStream part, UploadTarget target, String contentType, String clientFileName,
@@ -161,24 +169,25 @@ public class ObjectUploader implements AutoCloseable {
 
     /**
      * Removes, once S3 answers again, an object that a failed PUT may still have created: checked a few times (a
-     * recovering server may finish the PUT after answering our check), deleted only when its {@code sha256} is ours.
+     * recovering server may finish the PUT after answering our check), deleted only when it carries the PUT's
+     * metadata value ({@code sha256}, or the {@code upload-token} of a streamed PUT).
      */
-    private void discardLater(String bucket, String key, String sha256, int checksLeft, int failuresLeft,
-                              Duration delay) {
+    private void discardLater(String bucket, String key, String metadataName, String expected, int checksLeft,
+                              int failuresLeft, Duration delay) {
         aborts.schedule(() -> {
             Duration next = delay.multipliedBy(2).compareTo(MAX_ABORT_RETRY) > 0 ? MAX_ABORT_RETRY
                     : delay.multipliedBy(2);
             try {
                 Optional<Map<String, String>> metadata = s3.userMetadata(bucket, key);
-                if (metadata.isPresent() && sha256.equals(metadata.get().get("sha256"))) {
+                if (metadata.isPresent() && expected.equals(metadata.get().get(metadataName))) {
                     s3.deleteObject(bucket, key);
                     log.info("Removed {}/{}, stored by a PUT that had failed", bucket, key);
                 } else if (checksLeft > 1) {
-                    discardLater(bucket, key, sha256, checksLeft - 1, failuresLeft, next);
+                    discardLater(bucket, key, metadataName, expected, checksLeft - 1, failuresLeft, next);
                 }
             } catch (IOException | RuntimeException e) {
                 if (failuresLeft > 1) {
-                    discardLater(bucket, key, sha256, checksLeft, failuresLeft - 1, next);
+                    discardLater(bucket, key, metadataName, expected, checksLeft, failuresLeft - 1, next);
                 } else {
                     log.warn("Gave up checking {}/{} after a failed PUT: {}", bucket, key, e.toString());
                 }
@@ -257,6 +266,10 @@ public class ObjectUploader implements AutoCloseable {
         }
 
         private String store() throws IOException {
+            if (singlePut && in instanceof LastFilePart part && part.expectedLength() > buffers.partSize()
+                    && part.expectedLength() <= maxBytes) {
+                return putStreamed(part);
+            }
             long started = System.nanoTime();
             byte[] first = take();
             int firstLength = fill(first);
@@ -306,6 +319,65 @@ public class ObjectUploader implements AutoCloseable {
         }
 
         /**
+         * The request's only file as one PUT of the length it has if nothing but the closing delimiter follows it:
+         * no part buffers, no multipart upload for the S3 server to reassemble. The PUT's last chunk is sent only once
+         * the request has been seen to end that way; otherwise the PUT is cut short (nothing stored) and the request
+         * is refused. If S3 fails after every byte went out, the object may still land once it recovers: it is
+         * removed in the background, recognized by this PUT's {@code upload-token}.
+         */
+        private String putStreamed(LastFilePart part) throws IOException {
+            long started = System.nanoTime();
+            long length = part.expectedLength();
+            String token = UUID.randomUUID().toString();
+            S3StreamingClient.StreamedPut put = s3.startPut(bucket, key, length, contentType,
+                    Map.of(UPLOAD_TOKEN, token));
+            boolean delivered = false;
+            try {
+                byte[] buffer = new byte[STREAM_READ_BUFFER];
+                long remaining = length;
+                while (remaining > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    if (n < 0) {
+                        throw notLastPart();
+                    }
+                    sha256.update(buffer, 0, n);
+                    size += n;
+                    put.write(buffer, 0, n);
+                    remaining -= n;
+                }
+                if (!part.endsAsExpected()) {
+                    throw notLastPart();
+                }
+                delivered = true;
+                String etag = put.finish(digestSoFar());
+                long sent = System.nanoTime();
+                if (sha256Metadata == Sha256Metadata.ALL_OBJECTS) {
+                    try {
+                        etag = s3.replaceMetadata(bucket, key, contentType, sha256Metadata());
+                    } catch (IOException | RuntimeException e) {
+                        deleteQuietly();
+                        throw e;
+                    }
+                }
+                log.debug("Stored {} bytes with one streamed PUT to {}/{}: streaming {} ms, metadata {} ms", size,
+                        bucket, key, (sent - started) / 1_000_000, (System.nanoTime() - sent) / 1_000_000);
+                return etag;
+            } catch (S3StreamingClient.S3Exception e) {
+                if (delivered) {
+                    discardLater(bucket, key, UPLOAD_TOKEN, token, DISCARD_CHECKS, ABORT_ATTEMPTS, FIRST_ABORT_RETRY);
+                }
+                throw e;
+            } finally {
+                put.abort(); // nothing left to do once finished
+            }
+        }
+
+        private UploadRejectedException notLastPart() {
+            return UploadRejectedException.malformed("The file must be the request's last part: only the closing "
+                    + "boundary (--boundary-- and CRLF) may follow it");
+        }
+
+        /**
          * One PUT. If S3 fails or stalls, the bytes may still land once it recovers (the request was sent): then the
          * object is removed in the background — only if it carries this upload's hash, so a file stored earlier under
          * the same key is never taken.
@@ -315,7 +387,8 @@ public class ObjectUploader implements AutoCloseable {
             try {
                 return s3.putObject(bucket, key, data, length, contentType, metadata);
             } catch (S3StreamingClient.S3Exception e) {
-                discardLater(bucket, key, metadata.get("sha256"), DISCARD_CHECKS, ABORT_ATTEMPTS, FIRST_ABORT_RETRY);
+                discardLater(bucket, key, "sha256", metadata.get("sha256"), DISCARD_CHECKS, ABORT_ATTEMPTS,
+                        FIRST_ABORT_RETRY);
                 throw e;
             }
         }
@@ -439,9 +512,12 @@ public class ObjectUploader implements AutoCloseable {
         }
 
         private Map<String, String> sha256Metadata() {
+            return Map.of("sha256", HEX.formatHex(digestSoFar()));
+        }
+
+        private byte[] digestSoFar() {
             try {
-                MessageDigest copy = (MessageDigest) sha256.clone();
-                return Map.of("sha256", HEX.formatHex(copy.digest()));
+                return ((MessageDigest) sha256.clone()).digest();
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException(e);
             }

@@ -49,6 +49,7 @@ final class S3StreamingClient implements AutoCloseable {
 
     /** Bytes written between two progress marks of a PUT. */
     private static final int WRITE_CHUNK = 64 * 1024;
+    private static final byte[] CRLF = {'\r', '\n'};
     /** Closes the connections of PUTs that stopped making progress. */
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "s3-stall-watchdog");
@@ -170,18 +171,7 @@ final class S3StreamingClient implements AutoCloseable {
                 }
             }
             progress.set(System.nanoTime());
-            int status = connection.getResponseCode();
-            String body;
-            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-                body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (status / 100 != 2 || body.contains("<Error>")) {
-                Matcher code = ERROR_CODE.matcher(body);
-                Matcher message = ERROR_MESSAGE.matcher(body);
-                throw new S3Exception(status, code.find() ? code.group(1) : "HTTP" + status, operation + " " + bucket
-                        + "/" + key + " failed: " + (message.find() ? message.group(1) : body.strip()));
-            }
-            return stripQuotes(Objects.requireNonNullElse(connection.getHeaderField("ETag"), ""));
+            return answer(connection, operation, bucket, key);
         } catch (IOException e) {
             connection.disconnect();
             if (stalled.get()) {
@@ -192,6 +182,199 @@ final class S3StreamingClient implements AutoCloseable {
         } finally {
             watchdog.cancel(false);
         }
+    }
+
+    /**
+     * Starts one PUT of an object whose length is known but whose bytes are still arriving: they are written as
+     * they come ({@link StreamedPut#write}), and the PUT is completed by {@link StreamedPut#finish} or cut short by
+     * {@link StreamedPut#abort}. The body is {@code aws-chunked} with an unsigned payload
+     * ({@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}) and the declared {@code x-amz-decoded-content-length}: an S3
+     * server that gets fewer bytes than declared stores nothing ({@code IncompleteBody}) — S3Proxy too, which keeps
+     * whatever a plain PUT cut short had delivered. The last chunk is held back until {@code finish}, so an aborted
+     * PUT never delivers its last byte. The trailer carries the SHA-256 ({@code x-amz-checksum-sha256}), which S3
+     * and MinIO check.
+     */
+    StreamedPut startPut(String bucket, String key, long length, String contentType, Map<String, String> metadata)
+            throws S3Exception {
+        Map<String, String> headers = objectHeaders(contentType, metadata);
+        headers.put("Content-Encoding", "aws-chunked");
+        headers.put("x-amz-decoded-content-length", Long.toString(length));
+        headers.put("x-amz-trailer", "x-amz-checksum-sha256");
+        SignedRequest request = signed("PUT", bucket, key, Map.of(), headers, STREAMING_UNSIGNED_TRAILER);
+        return new StreamedPut(request, length, bucket, key);
+    }
+
+    static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+    /** Data bytes per aws-chunked chunk (S3 wants at least 8 KiB, S3Proxy at most 16 MiB by default). */
+    static final int STREAM_CHUNK = 256 * 1024;
+    private static final int CHECKSUM_TRAILER_LENGTH = "x-amz-checksum-sha256:".length() + 44 + 2;
+
+    /** The aws-chunked body's length: the chunks of {@code length} data bytes, the final empty chunk and trailer. */
+    static long chunkedLength(long length) {
+        long full = length / STREAM_CHUNK;
+        int rest = (int) (length % STREAM_CHUNK);
+        long total = full * (Integer.toHexString(STREAM_CHUNK).length() + 2 + STREAM_CHUNK + 2);
+        if (rest > 0) {
+            total += Integer.toHexString(rest).length() + 2 + rest + 2;
+        }
+        return total + "0\r\n".length() + CHECKSUM_TRAILER_LENGTH + 2;
+    }
+
+    /** One streamed PUT in progress; used by one thread. */
+    final class StreamedPut {
+
+        private final String bucket;
+        private final String key;
+        private final long length;
+        private final HttpURLConnection connection;
+        private final byte[] chunk = new byte[STREAM_CHUNK];
+        private final AtomicLong writingSince = new AtomicLong();
+        private final AtomicBoolean stalled = new AtomicBoolean();
+        private final ScheduledFuture<?> watchdog;
+        private OutputStream out;
+        private int chunkLength;
+        private long taken;
+        private boolean closed;
+
+        private StreamedPut(SignedRequest request, long length, String bucket, String key) throws S3Exception {
+            this.bucket = bucket;
+            this.key = key;
+            this.length = length;
+            try {
+                connection = (HttpURLConnection) request.uri().toURL().openConnection();
+                connection.setRequestMethod("PUT");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(chunkedLength(length));
+                connection.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, stallTimeout.toMillis()));
+                connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, stallTimeout.toMillis()));
+                if (!request.headers().containsKey("Content-Type")) {
+                    connection.setRequestProperty("Content-Type", "application/octet-stream");
+                }
+                request.headers().forEach(connection::setRequestProperty);
+            } catch (IOException e) {
+                throw S3Exception.of(e, endpoint);
+            }
+            // Only a write that does not return counts as a stall: between writes we wait for the client, not S3.
+            long check = Math.max(50, stallTimeout.toMillis() / 4);
+            watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+                long since = writingSince.get();
+                if (since != 0 && System.nanoTime() - since > stallTimeout.toNanos() && stalled.compareAndSet(false, true)) {
+                    connection.disconnect();
+                }
+            }, check, check, TimeUnit.MILLISECONDS);
+        }
+
+        /** Takes the next bytes of the object; sends every full chunk but the last one. */
+        void write(byte[] data, int offset, int count) throws S3Exception {
+            if (taken + count > length) {
+                throw new IllegalStateException("more bytes than the declared " + length);
+            }
+            taken += count;
+            while (count > 0) {
+                if (chunkLength == chunk.length) {
+                    sendChunk();
+                }
+                int n = Math.min(count, chunk.length - chunkLength);
+                System.arraycopy(data, offset, chunk, chunkLength, n);
+                chunkLength += n;
+                offset += n;
+                count -= n;
+            }
+        }
+
+        /** Sends the last chunk and the trailer with the object's SHA-256, and waits for the answer (its ETag). */
+        String finish(byte[] sha256) throws S3Exception {
+            if (taken != length) {
+                throw new IllegalStateException(taken + " bytes taken, " + length + " declared");
+            }
+            try {
+                if (chunkLength > 0) {
+                    sendChunk();
+                }
+                writeRaw(("0\r\nx-amz-checksum-sha256:" + java.util.Base64.getEncoder().encodeToString(sha256)
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                output().close();
+                return answer(connection, "PutObject", bucket, key);
+            } catch (IOException e) {
+                throw failure(e);
+            } finally {
+                close();
+            }
+        }
+
+        /** Closes the connection before the last chunk: the server never gets the declared length. */
+        void abort() {
+            if (!closed) {
+                connection.disconnect();
+                close();
+            }
+        }
+
+        private void sendChunk() throws S3Exception {
+            try {
+                writeRaw((Integer.toHexString(chunkLength) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                for (int offset = 0; offset < chunkLength; offset += WRITE_CHUNK) {
+                    writeRaw(chunk, offset, Math.min(WRITE_CHUNK, chunkLength - offset));
+                }
+                writeRaw(CRLF);
+                chunkLength = 0;
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        private void writeRaw(byte[] bytes) throws IOException {
+            writeRaw(bytes, 0, bytes.length);
+        }
+
+        private void writeRaw(byte[] bytes, int offset, int count) throws IOException {
+            writingSince.set(System.nanoTime());
+            try {
+                output().write(bytes, offset, count);
+            } finally {
+                writingSince.set(0);
+            }
+        }
+
+        private OutputStream output() throws IOException {
+            if (out == null) {
+                writingSince.set(System.nanoTime()); // connecting counts as writing
+                out = connection.getOutputStream();
+            }
+            return out;
+        }
+
+        private S3Exception failure(IOException e) {
+            connection.disconnect();
+            close();
+            if (stalled.get()) {
+                return new S3Exception("PutObject " + bucket + "/" + key + ": S3 at " + endpoint
+                        + " made no progress for " + stallTimeout, e);
+            }
+            return S3Exception.of(e, endpoint);
+        }
+
+        private void close() {
+            closed = true;
+            watchdog.cancel(false);
+        }
+    }
+
+    /** Reads a PUT's answer: its ETag, or the S3 error as an {@link S3Exception}. */
+    private static String answer(HttpURLConnection connection, String operation, String bucket, String key)
+            throws IOException {
+        int status = connection.getResponseCode();
+        String body;
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (status / 100 != 2 || body.contains("<Error>")) {
+            Matcher code = ERROR_CODE.matcher(body);
+            Matcher message = ERROR_MESSAGE.matcher(body);
+            throw new S3Exception(status, code.find() ? code.group(1) : "HTTP" + status, operation + " " + bucket
+                    + "/" + key + " failed: " + (message.find() ? message.group(1) : body.strip()));
+        }
+        return stripQuotes(Objects.requireNonNullElse(connection.getHeaderField("ETag"), ""));
     }
 
     /** Completes the upload from the parts' ETags (part numbers 1..n); returns the object's ETag. */

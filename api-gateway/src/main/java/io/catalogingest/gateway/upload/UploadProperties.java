@@ -3,6 +3,7 @@ package io.catalogingest.gateway.upload;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -38,6 +39,10 @@ import jakarta.validation.constraints.Positive;
  * @param stallTimeout         longest any other S3 call may go without progress (no bytes taken, no answer): an
  *                             upload into a stalled S3 server fails with a 503 after about this long, its multipart
  *                             upload is aborted in the background, and nothing is registered
+ * @param singlePut            a request's only file larger than {@code partSize}, when the request has a
+ *                             Content-Length, goes to S3 as one streamed PUT of its known length instead of a
+ *                             multipart upload ({@link MultipartUploadReader#forSingleFile}); S3Proxy's reassembly of
+ *                             multipart uploads is the largest cost of a large upload (docs/benchmarks/uploads.md)
  */
 @Validated
 @ConfigurationProperties("catalog.upload")
@@ -54,7 +59,8 @@ public record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxFileSiz
                                @Positive @Max(16) @DefaultValue("3") int partsInFlight,
                                @NotNull @DefaultValue("single-put-objects") Sha256Metadata sha256Metadata,
                                @NotNull @DefaultValue("5m") Duration storageTimeout,
-                               @NotNull @DefaultValue("15s") Duration stallTimeout) {
+                               @NotNull @DefaultValue("15s") Duration stallTimeout,
+                               @DefaultValue("true") boolean singlePut) {
 
     /** S3's smallest part (all but the last). */
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -63,6 +69,7 @@ public record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxFileSiz
     /** S3's most parts of one multipart upload. */
     static final long MAX_PARTS = 10_000;
 
+    @ConstructorBinding
     public UploadProperties {
         if (partSize != null && (partSize.toBytes() < MIN_PART_SIZE || partSize.toBytes() > MAX_PART_SIZE)) {
             throw new IllegalArgumentException("catalog.upload.part-size must be between 5MB and 512MB, not " + partSize);
@@ -81,6 +88,16 @@ public record UploadProperties(@NotNull @DefaultValue("2GB") DataSize maxFileSiz
         if (maxPartHeaderSize != null && maxPartHeaderSize.toBytes() > 1024 * 1024) {
             throw new IllegalArgumentException("catalog.upload.max-part-header-size is far too large: " + maxPartHeaderSize);
         }
+    }
+
+    /** The settings without {@code singlePut} (on). */
+    public UploadProperties(DataSize maxFileSize, DataSize maxRequestSize, int maxFilesPerRequest, int maxFields,
+                            DataSize maxFieldSize, DataSize maxPartHeaderSize, int maxConcurrentUploads,
+                            Duration admissionWait, Duration retryAfter, DataSize partSize, int partsInFlight,
+                            Sha256Metadata sha256Metadata, Duration storageTimeout, Duration stallTimeout) {
+        this(maxFileSize, maxRequestSize, maxFilesPerRequest, maxFields, maxFieldSize, maxPartHeaderSize,
+                maxConcurrentUploads, admissionWait, retryAfter, partSize, partsInFlight, sha256Metadata, storageTimeout,
+                stallTimeout, true);
     }
 
     /** Which stored objects carry the SHA-256 as user metadata {@code sha256}. */

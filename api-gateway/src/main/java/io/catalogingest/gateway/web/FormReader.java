@@ -27,6 +27,8 @@ public final class FormReader {
     public static final int TRACK_NUMBER_MAX = 9999;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (ID_MAX - 1) + "}");
+    /** Longer than any allowed value of {@link #exactly}: a longer one is named as not allowed, not as too long. */
+    private static final int ONE_OF_MAX = 255;
     private static final String BAD_DATE = "must be a date as YYYY-MM-DD";
 
     private final List<FieldError> errors;
@@ -140,8 +142,22 @@ public final class FormReader {
                 return candidate;
             }
         }
-        add(field, "must be one of " + String.join(", ", allowed));
+        add(field, oneOfRule(allowed));
         return null;
+    }
+
+    /** A required JSON string that must be one of {@code allowed}, exactly as written (after stripping). */
+    public String exactly(JsonNode parent, String field, List<String> allowed) {
+        String value = text(parent, field, Text.required(ONE_OF_MAX).stringOnly());
+        if (value != null && !allowed.contains(value)) {
+            add(field, oneOfRule(allowed));
+            return null;
+        }
+        return value;
+    }
+
+    private static String oneOfRule(List<String> allowed) {
+        return "must be one of " + String.join(", ", allowed);
     }
 
     /** A client-chosen id: {@link #ID_MAX} characters at most, letters, digits and . _ : -. */
@@ -236,10 +252,52 @@ public final class FormReader {
             return fallback;
         }
         if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < min || node.asLong() > max) {
-            add(field, "must be a whole number from " + min + " to " + max);
+            add(field, wholeNumberRule(min, max));
             return null;
         }
         return node.asInt();
+    }
+
+    /**
+     * A whole number of any size a long holds, as a JSON integer or a string of up to 15 digits (for numbers whose range
+     * a rule of the form checks, naming it); {@code fallback} when absent, and when refused.
+     */
+    public Long wholeNumber(JsonNode node, String field, Long fallback) {
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isString() && node.asString().strip().matches("[0-9]{1,15}")) {
+            return Long.parseLong(node.asString().strip());
+        }
+        add(field, "must be a whole number");
+        return fallback;
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max} given as text (a query parameter); {@code fallback} when absent
+     * or blank, and when refused.
+     */
+    public int wholeNumberParameter(String text, String field, int min, int max, int fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        add(field, wholeNumberRule(min, max));
+        return fallback;
+    }
+
+    private static String wholeNumberRule(long min, long max) {
+        return "must be a whole number from " + min + " to " + max;
     }
 
     /** Adds a violation when {@code number} is in {@code seen} already; adds it otherwise. */

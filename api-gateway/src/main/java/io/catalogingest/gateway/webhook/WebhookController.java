@@ -1,6 +1,5 @@
 package io.catalogingest.gateway.webhook;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -21,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
+import io.catalogingest.gateway.request.Answers;
 import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
+import io.catalogingest.gateway.web.FormReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,14 +55,14 @@ class WebhookController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = WebhookAnswers.SecretAnswer.class)))
     @PostMapping({"/tenant/webhooks/secret", "/tenant/webhooks/secret/"})
-    ResponseEntity<WebhookAnswers.SecretAnswer> rotateSecret(Caller caller) {
+    ResponseEntity<Object> rotateSecret(Caller caller) {
         requireAdmin(caller);
         byte[] key = new byte[32];
         random.nextBytes(key);
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
         Instant createdAt = store.storeSecret(caller.tenantId(), secret);
         log.info("Workspace {} has a new webhook signing secret (by {})", caller.tenantId(), caller.subject());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new WebhookAnswers.SecretAnswer(true,
+        return Answers.created(null, new WebhookAnswers.SecretAnswer(true,
                 "Store this secret now: it is not shown again", new WebhookAnswers.Secret(secret, createdAt)));
     }
 
@@ -74,8 +75,10 @@ class WebhookController {
             throw ApiException.badRequest("Invalid status filter",
                     List.of(new FieldError("status", "must be one of pending, success, failed, cancelled")));
         }
-        int size = limit(limit);
-        return Success.of(null, new WebhookAnswers.Deliveries(store.deliveries(caller.tenantId(), status, size),
+        FormReader parameters = new FormReader();
+        int size = parameters.wholeNumberParameter(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        parameters.check("Invalid limit");
+        return Answers.success(null, new WebhookAnswers.Deliveries(store.deliveries(caller.tenantId(), status, size),
                 size));
     }
 
@@ -83,7 +86,7 @@ class WebhookController {
     @GetMapping("/tenant/webhooks/deliveries/{id}")
     Success<WebhookAnswers.Delivery> delivery(Caller caller, @PathVariable String id) {
         requireAdmin(caller);
-        return Success.of(null, store.delivery(caller.tenantId(), id)
+        return Answers.success(null, store.delivery(caller.tenantId(), id)
                 .orElseThrow(() -> ApiException.notFound("Delivery")));
     }
 
@@ -95,7 +98,7 @@ class WebhookController {
     @ApiResponse(responseCode = "409", description = "The delivery is pending or succeeded",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping("/tenant/webhooks/deliveries/{id}/retry")
-    ResponseEntity<WebhookAnswers.DeliveryAnswer> resend(Caller caller, @PathVariable String id) {
+    ResponseEntity<Object> resend(Caller caller, @PathVariable String id) {
         requireAdmin(caller);
         WebhookAnswers.Delivery delivery = store.delivery(caller.tenantId(), id)
                 .orElseThrow(() -> ApiException.notFound("Delivery"));
@@ -104,26 +107,8 @@ class WebhookController {
                     List.of(new FieldError("status", "is " + delivery.status())));
         }
         log.info("Re-send of webhook {} of workspace {} requested by {}", id, caller.tenantId(), caller.subject());
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/tenant/webhooks/deliveries/" + id))
-                .body(new WebhookAnswers.DeliveryAnswer(true, "The delivery will be sent again",
-                        store.delivery(caller.tenantId(), id).orElseThrow()));
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.badRequest("Invalid limit",
-                List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT)));
+        return Answers.scheduled("/tenant/webhooks/deliveries/" + id, new WebhookAnswers.DeliveryAnswer(true,
+                "The delivery will be sent again", store.delivery(caller.tenantId(), id).orElseThrow()));
     }
 
     private static void requireAdmin(Caller caller) {

@@ -18,36 +18,30 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.catalogingest.common.Ids;
 import io.catalogingest.gateway.error.ApiError;
-import io.catalogingest.gateway.request.Accepted;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.upc.UpcBlock;
 import io.catalogingest.common.workspace.AddUpcBlock;
 import io.catalogingest.common.workspace.ChangeWorkspaceSetting;
 import io.catalogingest.common.workspace.RetireUpcBlock;
-import io.catalogingest.common.workspace.UpcBlockRules;
 import io.catalogingest.common.workspace.WorkspaceMessages;
 import io.catalogingest.common.workspace.WorkspaceSetting;
 import io.catalogingest.gateway.error.ApiException;
-import io.catalogingest.gateway.request.CommandAnswers;
+import io.catalogingest.gateway.request.Answers;
 import io.catalogingest.gateway.request.CommandDispatcher;
-import io.catalogingest.gateway.request.CommandRequest;
+import io.catalogingest.gateway.request.CommandKind;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
-import io.catalogingest.gateway.web.Fingerprint;
-import io.catalogingest.gateway.web.IdempotencyKeys;
-import io.catalogingest.gateway.web.Prefer;
+import io.catalogingest.gateway.web.Write;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,6 +59,13 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class WorkspaceController {
 
+    private static final CommandKind<ChangeWorkspaceSetting> CHANGE_SETTING = new CommandKind<>("workspace.setting",
+            Topics.CATALOG_COMMANDS, WorkspaceMessages.CHANGE_SETTING);
+    private static final CommandKind<AddUpcBlock> ADD_BLOCK = new CommandKind<>("upc-block.add",
+            Topics.CATALOG_COMMANDS, WorkspaceMessages.ADD_UPC_BLOCK);
+    private static final CommandKind<RetireUpcBlock> RETIRE_BLOCK = new CommandKind<>("upc-block.retire",
+            Topics.CATALOG_COMMANDS, WorkspaceMessages.RETIRE_UPC_BLOCK);
+
     private final CommandDispatcher dispatcher;
     private final WorkspaceDao reader;
     private final WorkspaceDefaults defaults;
@@ -78,31 +79,25 @@ class WorkspaceController {
     @GetMapping({"/tenant/settings", "/tenant/settings/"})
     Success<List<WorkspaceAnswers.Setting>> settings(Caller caller) {
         requireAdmin(caller);
-        return CommandAnswers.success(null, settingViews(caller.tenantId()));
+        return Answers.success(null, settingViews(caller.tenantId()));
     }
 
     @GetMapping("/tenant/settings/{name}")
     Success<WorkspaceAnswers.Setting> setting(Caller caller, @PathVariable String name) {
         requireAdmin(caller);
         WorkspaceSetting setting = known(name);
-        return CommandAnswers.success(null, settingView(caller.tenantId(), setting));
+        return Answers.success(null, settingView(caller.tenantId(), setting));
     }
 
     @Operation(summary = "Change a workspace setting (admin)", description = "Royalti's style: {\"value\": …}")
     @ApiResponse(responseCode = "200", description = "Setting updated successfully",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.SettingAnswer.class)))
-    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.SettingRequest.class)))
     @PutMapping(path = "/tenant/settings/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> changeSetting(Caller caller, @PathVariable String name,
-                                         @RequestBody(required = false) JsonNode body,
-                                         @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                                         @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                         String idempotencyKey) {
+                                         @RequestBody(required = false) JsonNode body, Write write) {
         requireAdmin(caller);
-        String key = IdempotencyKeys.check(idempotencyKey);
         WorkspaceSetting setting = known(name);
         if (body == null || !body.isObject() || !body.has("value")) {
             throw ApiException.badRequest("Invalid setting", List.of(new FieldError("value",
@@ -113,10 +108,9 @@ class WorkspaceController {
             throw ApiException.badRequest("Invalid setting", List.of(new FieldError("value", value.problem())));
         }
         ChangeWorkspaceSetting command = new ChangeWorkspaceSetting(name, value.value());
-        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "workspace.setting",
-                Topics.CATALOG_COMMANDS, WorkspaceMessages.CHANGE_SETTING, caller.tenantId(), command,
-                Fingerprint.of("setting " + name + " " + value.value()), key, Prefer.respondAsync(prefer)));
-        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/tenant/settings/" + name,
+        CommandResult result = dispatcher.dispatch(CHANGE_SETTING.request(caller, write, caller.tenantId(), command,
+                "setting " + name + " " + value.value()));
+        return Answers.command(result, outcome -> new Answers.Resource("/tenant/settings/" + name,
                 new WorkspaceAnswers.SettingAnswer(true, "Setting updated successfully",
                         settingView(caller.tenantId(), setting))));
     }
@@ -130,7 +124,7 @@ class WorkspaceController {
         long free = blocks.stream().filter(block -> "active".equals(block.status()))
                 .mapToLong(WorkspaceAnswers.UpcBlock::free).sum();
         long threshold = Long.parseLong(settings.get(WorkspaceSetting.UPC_LOW_THRESHOLD));
-        return CommandAnswers.success(null, new WorkspaceAnswers.UpcBlocks(
+        return Answers.success(null, new WorkspaceAnswers.UpcBlocks(
                 Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC)), free, threshold, free < threshold,
                 blocks));
     }
@@ -138,32 +132,24 @@ class WorkspaceController {
     @GetMapping("/tenant/upc-blocks/{id}")
     Success<WorkspaceAnswers.UpcBlock> block(Caller caller, @PathVariable String id) {
         requireAdmin(caller);
-        return CommandAnswers.success(null, view(find(caller, id)));
+        return Answers.success(null, view(find(caller, id)));
     }
 
     @Operation(summary = "Add a GS1 company-prefix block of UPCs (admin)")
     @ApiResponse(responseCode = "201", description = "UPC block added successfully",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.UpcBlockAnswer.class)))
-    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "409", description = "The prefix belongs to a block already",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.UpcBlockRequest.class)))
     @PostMapping(path = {"/tenant/upc-blocks", "/tenant/upc-blocks/"}, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> addBlock(Caller caller, @RequestBody(required = false) JsonNode body,
-                                    @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                    String idempotencyKey) {
+    ResponseEntity<Object> addBlock(Caller caller, @RequestBody(required = false) JsonNode body, Write write) {
         requireAdmin(caller);
-        String key = IdempotencyKeys.check(idempotencyKey);
-        AddUpcBlock command = addCommand(body);
-        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "upc-block.add",
-                Topics.CATALOG_COMMANDS, WorkspaceMessages.ADD_UPC_BLOCK, caller.tenantId(), command,
-                Fingerprint.of("upc-block " + command.companyPrefix() + " " + command.gtinLength() + " "
-                        + command.firstItemReference() + " " + command.lastItemReference()),
-                key, Prefer.respondAsync(prefer)));
-        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource(
+        AddUpcBlock command = UpcBlockForm.toCommand(body);
+        CommandResult result = dispatcher.dispatch(ADD_BLOCK.request(caller, write, caller.tenantId(), command,
+                "upc-block " + command.companyPrefix() + " " + command.gtinLength() + " "
+                        + command.firstItemReference() + " " + command.lastItemReference()));
+        return Answers.command(result, outcome -> new Answers.Resource(
                 "/tenant/upc-blocks/" + outcome.resourceId(),
                 new WorkspaceAnswers.UpcBlockAnswer(true, "UPC block added successfully",
                         view(find(caller, outcome.resourceId())))));
@@ -172,21 +158,13 @@ class WorkspaceController {
     @Operation(summary = "Retire a UPC block (admin)")
     @ApiResponse(responseCode = "200", description = "UPC block retired",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceAnswers.UpcBlockAnswer.class)))
-    @ApiResponse(responseCode = "202", description = "Accepted; the outcome will be at the Location (Prefer: respond-async, or the wait ran out)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @DeleteMapping("/tenant/upc-blocks/{id}")
-    ResponseEntity<Object> retireBlock(Caller caller, @PathVariable String id,
-                                       @RequestHeader(name = Prefer.HEADER, required = false) String prefer,
-                                       @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-                                       String idempotencyKey) {
+    ResponseEntity<Object> retireBlock(Caller caller, @PathVariable String id, Write write) {
         requireAdmin(caller);
-        String key = IdempotencyKeys.check(idempotencyKey);
-        WorkspaceDao.Block block = find(caller, id);
-        String blockId = block.id().toString();
-        CommandResult result = dispatcher.dispatch(new CommandRequest<>(caller, "upc-block.retire",
-                Topics.CATALOG_COMMANDS, WorkspaceMessages.RETIRE_UPC_BLOCK, caller.tenantId(),
-                new RetireUpcBlock(blockId), Fingerprint.of("retire " + blockId), key, Prefer.respondAsync(prefer)));
-        return CommandAnswers.answer(result, outcome -> new CommandAnswers.Resource("/tenant/upc-blocks/" + blockId,
+        String blockId = find(caller, id).id().toString();
+        CommandResult result = dispatcher.dispatch(RETIRE_BLOCK.request(caller, write, caller.tenantId(),
+                new RetireUpcBlock(blockId), "retire " + blockId));
+        return Answers.command(result, outcome -> new Answers.Resource("/tenant/upc-blocks/" + blockId,
                 new WorkspaceAnswers.UpcBlockAnswer(true, "UPC block retired", view(find(caller, blockId)))));
     }
 
@@ -243,57 +221,6 @@ class WorkspaceController {
                 block.firstItemReference(), block.lastItemReference(),
                 rule.upcFor(block.firstItemReference()).value(), rule.upcFor(block.lastItemReference()).value(),
                 rule.capacity(), used, rule.capacity() - used, block.status(), block.createdAt(), block.retiredAt());
-    }
-
-    /** The body of a new block, checked for shape and for the rules a block must satisfy on its own. */
-    private static AddUpcBlock addCommand(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("Invalid UPC block", List.of(new FieldError(null,
-                    "the body must be a JSON object {companyPrefix, firstItemReference, lastItemReference, "
-                            + "gtinLength}")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        JsonNode prefixNode = body.get("companyPrefix");
-        String prefix = null;
-        if (prefixNode == null || prefixNode.isNull()) {
-            errors.add(new FieldError("companyPrefix", "is required: your GS1 company prefix, as a string of digits"));
-        } else if (!prefixNode.isString()) {
-            errors.add(new FieldError("companyPrefix", "must be a string of digits (leading zeros count)"));
-        } else {
-            prefix = prefixNode.asString().strip();
-        }
-        Long gtinLength = whole(body, "gtinLength", 12L, errors);
-        Long first = whole(body, "firstItemReference", 0L, errors);
-        Long last = whole(body, "lastItemReference", null, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.badRequest("Invalid UPC block", errors);
-        }
-        int length = gtinLength == 12 || gtinLength == 13 ? gtinLength.intValue() : 0;
-        if (last == null && length != 0 && UpcBlock.prefixProblem(prefix, length).isEmpty()) {
-            last = UpcBlock.maxItemReference(prefix, length);
-        }
-        AddUpcBlock command = new AddUpcBlock(UUID.randomUUID().toString(), prefix, (int) Math.max(0,
-                Math.min(gtinLength, 99)), first, last == null ? 0 : last);
-        List<FieldError> problems = UpcBlockRules.problems(command);
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest("Invalid UPC block", problems);
-        }
-        return command;
-    }
-
-    private static Long whole(JsonNode body, String field, Long absent, List<FieldError> errors) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return absent;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isString() && node.asString().strip().matches("[0-9]{1,15}")) {
-            return Long.parseLong(node.asString().strip());
-        }
-        errors.add(new FieldError(field, "must be a whole number"));
-        return absent;
     }
 
     /** A JSON scalar as the Java value settings are normalized from; objects and arrays are refused. */

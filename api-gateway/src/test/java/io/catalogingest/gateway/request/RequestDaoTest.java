@@ -3,6 +3,7 @@ package io.catalogingest.gateway.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,5 +101,54 @@ class RequestDaoTest {
         assertThat(store.outcome(tenant, waiting)).isEmpty();
         assertThat(store.outcome("another-tenant", answered)).isEmpty();
         assertThat(store.outcomes(tenant, List.of())).isEmpty();
+    }
+
+    @Test
+    void unacknowledgedCommandsAreKeptTakenOnceWhenDueSettledWhenAnsweredAndDroppedWhenAcknowledged() {
+        String tenant = CatalogRows.tenant();
+        AcceptedRequest waiting = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
+        AcceptedRequest answered = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
+        AcceptedRequest sent = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
+        List.of(waiting, answered, sent).forEach(store::register);
+        store.published(List.of(sent.requestId()), AcceptedRequest.SENT);
+        List<UUID> ours = List.of(waiting.requestId(), answered.requestId(), sent.requestId());
+
+        store.keepUnacknowledged(ours.stream().map(id -> new UnacknowledgedCommand(id, "catalog.commands", "key-" + id,
+                "{\"ce_id\": \"" + id + "\"}", "{\"n\": 1}", 0)).toList(), Duration.ZERO);
+        store.keepUnacknowledged(List.of(), Duration.ZERO);
+        recordOutcome(answered.requestId(), tenant);
+
+        List<UnacknowledgedCommand> taken = store.takeDue(100, Duration.ofMinutes(1), Duration.ofMinutes(5)).stream()
+                .filter(command -> ours.contains(command.requestId())).toList();
+
+        assertThat(taken).containsExactly(new UnacknowledgedCommand(waiting.requestId(), "catalog.commands",
+                "key-" + waiting.requestId(), "{\"ce_id\": \"" + waiting.requestId() + "\"}", "{\"n\": 1}", 1));
+        assertThat(store.accepted(tenant, waiting.requestId()).orElseThrow().publication())
+                .isEqualTo(AcceptedRequest.UNKNOWN);
+        assertThat(store.accepted(tenant, answered.requestId()).orElseThrow().publication())
+                .as("a copy arrived: settled, not sent again").isEqualTo(AcceptedRequest.SENT);
+        assertThat(store.accepted(tenant, sent.requestId()).orElseThrow().publication()).isEqualTo(AcceptedRequest.SENT);
+        assertThat(store.takeDue(100, Duration.ofMinutes(1), Duration.ofMinutes(5)))
+                .as("its next turn is a minute away").noneMatch(command -> ours.contains(command.requestId()));
+
+        store.acknowledged(List.of(waiting.requestId()));
+        store.acknowledged(List.of());
+
+        assertThat(store.accepted(tenant, waiting.requestId()).orElseThrow().publication())
+                .isEqualTo(AcceptedRequest.SENT);
+        long kept = rows.jdbi.withHandle(handle -> handle.createQuery(
+                        "select count(*) from request where request_id = any(:ids) and command_payload is not null")
+                .bindArray("ids", UUID.class, ours).mapTo(Long.class).one());
+        assertThat(kept).as("no kept copies left").isZero();
+    }
+
+    private static void recordOutcome(UUID requestId, String tenant) {
+        rows.jdbi.useHandle(handle -> handle.createUpdate("""
+                        insert into request_outcome (request_id, tenant_id, outcome, resource_type, resource_id,
+                            http_status, message, errors, event_id, event_source, event_topic, event_subject,
+                            event_type, event_payload)
+                        values (:id, :tenant, 'succeeded', 'product', 'p-1', 201, null, '[]', :eventId, '/test',
+                            'topic', 'p-1', 'type', '{}')""")
+                .bind("id", requestId).bind("tenant", tenant).bind("eventId", UUID.randomUUID()).execute());
     }
 }

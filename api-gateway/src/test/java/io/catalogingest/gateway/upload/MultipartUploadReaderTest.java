@@ -25,6 +25,8 @@ class MultipartUploadReaderTest {
     private final UploadProperties properties = properties(3, 4, DataSize.ofBytes(1000), 1);
     private final UploadGate gate = new UploadGate(properties);
     private final MultipartUploadReader reader = new MultipartUploadReader(properties, gate);
+    private final MultipartUploadReader largeFiles = new MultipartUploadReader(properties(3, 4, DataSize.ofKilobytes(64),
+            1), new UploadGate(properties(3, 4, DataSize.ofKilobytes(64), 1)));
 
     @Test
     void handsOutFilesInOrderAndCollectsFields() {
@@ -168,6 +170,64 @@ class MultipartUploadReaderTest {
         return new UploadProperties(maxFileOrField, DataSize.ofMegabytes(100), maxFiles, maxFields, maxFileOrField,
                 DataSize.ofKilobytes(8), slots, Duration.ZERO, Duration.ofSeconds(5), DataSize.ofMegabytes(5), 1,
                 UploadProperties.Sha256Metadata.ALL_OBJECTS, Duration.ofMinutes(1), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aSingleFileRequestKnowsTheFilesLengthBeforeItsFirstByteAndSeesItsEnd() {
+        byte[] content = new byte[5000];
+        new java.util.Random(7).nextBytes(content);
+        byte[] body = new MultipartParserTest.Body().field("note", "before").file("file", "a.wav", "audio/wav", content)
+                .close("\r\n").bytes();
+        List<String> seen = new ArrayList<>();
+
+        MultipartForm form = largeFiles.forSingleFile(request(body), (part, in) -> {
+            assertThat(in).isInstanceOf(LastFilePart.class);
+            LastFilePart last = (LastFilePart) in;
+            assertThat(last.expectedLength()).isEqualTo(content.length);
+            assertThat(in.readNBytes(content.length)).isEqualTo(content);
+            seen.add("ends:" + last.endsAsExpected());
+        });
+
+        assertThat(seen).containsExactly("ends:true");
+        assertThat(form.field("note")).isEqualTo("before");
+        assertThat(form.fileCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSingleFileFollowedByAnythingButTheClosingDelimiterAndCrlfIsNotTheEnd() {
+        byte[] content = utf8("x".repeat(3000));
+        List<byte[]> bodies = List.of(
+                new MultipartParserTest.Body().file("file", "a.wav", null, content).field("late", "v").close("\r\n").bytes(),
+                new MultipartParserTest.Body().file("file", "a.wav", null, content).close("").bytes(),
+                new MultipartParserTest.Body().file("file", "a.wav", null, content).close("\r\nepilogue").bytes());
+        for (byte[] body : bodies) {
+            List<Boolean> ends = new ArrayList<>();
+            try {
+                largeFiles.forSingleFile(request(body), (part, in) -> {
+                    LastFilePart last = (LastFilePart) in;
+                    in.readNBytes((int) last.expectedLength());
+                    ends.add(last.endsAsExpected());
+                });
+            } catch (UploadRejectedException e) {
+                // what the parser makes of the rest does not matter here
+            }
+            assertThat(ends).containsExactly(false);
+        }
+    }
+
+    @Test
+    void eachPartReadingHandsOutPlainStreamsAndAChunkedRequestNone() {
+        byte[] body = new MultipartParserTest.Body().file("file", "a.wav", null, utf8("AAA")).close("\r\n").bytes();
+        largeFiles.forEachPart(request(body), (part, in) -> assertThat(in).isNotInstanceOf(LastFilePart.class));
+        MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/releases/r1/tracks/t1/media/file") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        chunked.setContentType("multipart/form-data; boundary=" + BOUNDARY);
+        chunked.setContent(body);
+        largeFiles.forSingleFile(chunked, (part, in) -> assertThat(in).isNotInstanceOf(LastFilePart.class));
     }
 
     private static MockHttpServletRequest request(byte[] body) {

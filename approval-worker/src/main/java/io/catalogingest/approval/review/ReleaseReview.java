@@ -25,6 +25,9 @@ import io.catalogingest.common.reviews.ReleaseApproved;
 import io.catalogingest.common.reviews.ReleaseRejected;
 import io.catalogingest.common.reviews.ReleaseReviewed;
 import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.Applied;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
@@ -42,7 +45,7 @@ import io.catalogingest.support.persistence.Outcome;
  * recorded outcome again and kicks the release (whose approval may have been left unfinished).
  */
 @Service
-public class ReleaseReview {
+class ReleaseReview implements MessageHandlers {
 
     static final String CONSUMER = "approval-worker.reviews";
     static final int MAX_FEEDBACK = 5000;
@@ -58,13 +61,23 @@ public class ReleaseReview {
         this.driver = driver;
     }
 
-    public void approve(Envelope<ReleaseApproved> review) {
+    /**
+     * Reviews of any key: one keyed by another release than it names is refused with an event (the review services
+     * are not ours, and their mistakes are answered), not dead-lettered.
+     */
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.each(Topics.RELEASE_REVIEWS, ReviewMessages.RELEASE_APPROVED, KeyRule.any(), this::approve)
+                .each(Topics.RELEASE_REVIEWS, ReviewMessages.RELEASE_REJECTED, KeyRule.any(), this::reject);
+    }
+
+    void approve(Envelope<ReleaseApproved> review) {
         ReleaseApproved approved = review.payload();
         apply(review, new Decision(ReleaseAction.APPROVE, approved.releaseId(), approved.reviewerId(),
                 approved.feedback()));
     }
 
-    public void reject(Envelope<ReleaseRejected> review) {
+    void reject(Envelope<ReleaseRejected> review) {
         ReleaseRejected rejected = review.payload();
         apply(review, new Decision(ReleaseAction.REJECT, rejected.releaseId(), rejected.reviewerId(),
                 rejected.feedback()));

@@ -61,7 +61,7 @@ class MediaPromotionTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         MessagePublisher publisher = new MessagePublisher(new KafkaTemplate<>(producers), codec,
-                new TopicProperties(storage.isolation.topicPrefix(), 1, (short) 1), Duration.ofSeconds(10));
+                new TopicProperties(storage.isolation.topicPrefix(), 1, 1, 0), Duration.ofSeconds(10));
         Outbox outbox = new Outbox(storage.jdbi, publisher, codec, json, new OutboxProperties(false,
                 new OutboxProperties.Relay(false, Duration.ofSeconds(1), Duration.ofSeconds(15), 100)), 0);
         PromotionProperties properties = new PromotionProperties(2, DataSize.ofGigabytes(5), DataSize.ofMegabytes(512),

@@ -8,5 +8,10 @@ package io.catalogingest.common.catalog;
  * @param type            {@code Audio} or {@code Video}
  */
 public record CreateAsset(String assetId, String title, String displayArtist, String isrc, Integer durationSeconds,
-                          String type) {
+                          String type) implements CatalogCommand {
+
+    @Override
+    public String aggregateId() {
+        return assetId;
+    }
 }

@@ -31,7 +31,7 @@ public record CreateProduct(
         List<AssetRef> assets,
         JsonNode contributors,
         JsonNode distribution,
-        JsonNode metadata) {
+        JsonNode metadata) implements CatalogCommand {
 
     public CreateProduct {
         artists = artists == null ? List.of() : List.copyOf(artists);
@@ -43,5 +43,10 @@ public record CreateProduct(
 
     private static JsonNode absentIfNull(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node;
+    }
+
+    @Override
+    public String aggregateId() {
+        return productId;
     }
 }

@@ -32,7 +32,7 @@ public record CreateRelease(
         String explicit,
         JsonNode contributors,
         JsonNode metadata,
-        List<ReleaseTrack> tracks) {
+        List<ReleaseTrack> tracks) implements ReleaseCommand {
 
     public CreateRelease {
         artists = artists == null ? List.of() : List.copyOf(artists);

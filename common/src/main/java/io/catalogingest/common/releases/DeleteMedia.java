@@ -6,5 +6,5 @@ package io.catalogingest.common.releases;
  *
  * @param objectKey the media's {@code cloudId}
  */
-public record DeleteMedia(String releaseId, String objectKey) {
+public record DeleteMedia(String releaseId, String objectKey) implements ReleaseCommand {
 }

@@ -33,7 +33,7 @@ public record RegisterMedia(
         String declaredContentType,
         Instant uploadedAt,
         String uploadKey,
-        String etag) {
+        String etag) implements ReleaseCommand {
 
     /** The key of the temporary object this command registers. */
     public String storedKey() {

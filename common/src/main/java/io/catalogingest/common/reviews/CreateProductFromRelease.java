@@ -1,5 +1,7 @@
 package io.catalogingest.common.reviews;
 
+import io.catalogingest.common.envelope.AggregateMessage;
+
 /**
  * Command on {@code catalog.catalog-commands.v1}, keyed by the product id: create the catalog entries of an approved
  * release whose media are promoted — an asset per track (or the track's linked asset), a product with the tracks,
@@ -11,5 +13,10 @@ package io.catalogingest.common.reviews;
  *
  * @param productId the id the new product gets
  */
-public record CreateProductFromRelease(String releaseId, String productId) {
+public record CreateProductFromRelease(String releaseId, String productId) implements AggregateMessage {
+
+    @Override
+    public String aggregateId() {
+        return productId;
+    }
 }

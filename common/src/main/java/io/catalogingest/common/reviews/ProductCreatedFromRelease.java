@@ -10,7 +10,8 @@ import java.util.List;
  * @param tracks the product's tracks in order
  */
 public record ProductCreatedFromRelease(String releaseId, String productId, String upc, String format,
-                                        List<Track> tracks, int productMediaCount) {
+                                        List<Track> tracks, int productMediaCount)
+        implements AutoCreationAnswer {
 
     public ProductCreatedFromRelease {
         tracks = tracks == null ? List.of() : List.copyOf(tracks);

@@ -12,7 +12,8 @@ import io.catalogingest.common.catalog.FieldError;
  * @param status the HTTP status that describes the refusal: 400 invalid, 404 unknown release, 409 conflict
  */
 public record ProductFromReleaseFailed(String releaseId, String productId, int status, String message,
-                                       List<FieldError> errors) {
+                                       List<FieldError> errors)
+        implements AutoCreationAnswer {
 
     public ProductFromReleaseFailed {
         errors = errors == null ? List.of() : List.copyOf(errors);

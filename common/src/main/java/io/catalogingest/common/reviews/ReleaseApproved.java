@@ -10,5 +10,5 @@ package io.catalogingest.common.reviews;
  * @param reviewerId who approved it (a user id or a service name), or null
  * @param feedback   free text for the release's owner, or null
  */
-public record ReleaseApproved(String releaseId, String reviewerId, String feedback) {
+public record ReleaseApproved(String releaseId, String reviewerId, String feedback) implements ReviewDecision {
 }

@@ -10,5 +10,5 @@ package io.catalogingest.common.reviews;
  * @param reviewerId who rejected it (a user id or a service name), or null
  * @param feedback   why, for the release's owner; required
  */
-public record ReleaseRejected(String releaseId, String reviewerId, String feedback) {
+public record ReleaseRejected(String releaseId, String reviewerId, String feedback) implements ReviewDecision {
 }

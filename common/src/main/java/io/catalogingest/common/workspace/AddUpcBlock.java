@@ -7,5 +7,6 @@ package io.catalogingest.common.workspace;
  * @param gtinLength 12 (UPC-A) or 13 (EAN-13)
  */
 public record AddUpcBlock(String blockId, String companyPrefix, int gtinLength, long firstItemReference,
-                          long lastItemReference) {
+                          long lastItemReference)
+        implements WorkspaceCommand {
 }

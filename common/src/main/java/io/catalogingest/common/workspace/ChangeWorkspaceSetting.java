@@ -6,5 +6,5 @@ package io.catalogingest.common.workspace;
  * @param name  a {@link WorkspaceSetting} name, e.g. {@code auto-upc}
  * @param value the value in its normalized text form ({@link WorkspaceSetting#normalize})
  */
-public record ChangeWorkspaceSetting(String name, String value) {
+public record ChangeWorkspaceSetting(String name, String value) implements WorkspaceCommand {
 }

@@ -14,12 +14,15 @@ import io.catalogingest.common.catalog.CreateArtist;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 
 /** Creates the artists products refer to: one transaction for the commands of a batch, one outcome each. */
 @Service
-public class ArtistCatalog {
+class ArtistCatalog implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.artists";
     private static final Logger log = LoggerFactory.getLogger(ArtistCatalog.class);
@@ -31,7 +34,12 @@ public class ArtistCatalog {
         this.appliedOnce = appliedOnce;
     }
 
-    public void createAll(List<Envelope<CreateArtist>> commands) {
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.runs(Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_ARTIST, KeyRule.aggregate(), this::createAll);
+    }
+
+    void createAll(List<Envelope<CreateArtist>> commands) {
         appliedOnce.applyAll(CONSUMER, commands, ArtistCatalog::apply);
     }
 

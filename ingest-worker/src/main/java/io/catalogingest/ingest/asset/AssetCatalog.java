@@ -15,12 +15,15 @@ import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.catalog.Isrc;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 
 /** Creates the assets (tracks) products refer to: one transaction for the commands of a batch, one outcome each. */
 @Service
-public class AssetCatalog {
+class AssetCatalog implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.assets";
     private static final Logger log = LoggerFactory.getLogger(AssetCatalog.class);
@@ -32,7 +35,12 @@ public class AssetCatalog {
         this.appliedOnce = appliedOnce;
     }
 
-    public void createAll(List<Envelope<CreateAsset>> commands) {
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.runs(Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_ASSET, KeyRule.aggregate(), this::createAll);
+    }
+
+    void createAll(List<Envelope<CreateAsset>> commands) {
         appliedOnce.applyAll(CONSUMER, commands, AssetCatalog::apply);
     }
 

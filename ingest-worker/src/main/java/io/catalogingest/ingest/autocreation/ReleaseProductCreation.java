@@ -33,6 +33,9 @@ import io.catalogingest.common.reviews.ProductCreatedFromRelease;
 import io.catalogingest.common.reviews.ProductFromReleaseFailed;
 import io.catalogingest.common.reviews.ReviewMessages;
 import io.catalogingest.ingest.product.ProductIngestion;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.Announcement;
 import io.catalogingest.support.persistence.Applied;
 import io.catalogingest.support.persistence.AppliedOnce;
@@ -60,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a redelivered command announces the same answer (same event id) and creates nothing.
  */
 @Service
-public class ReleaseProductCreation {
+class ReleaseProductCreation implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.release-products";
     private static final Logger log = LoggerFactory.getLogger(ReleaseProductCreation.class);
@@ -78,15 +81,17 @@ public class ReleaseProductCreation {
         this.json = json;
     }
 
-    /** Applies one command: one transaction, then its events. */
-    public void create(Envelope<CreateProductFromRelease> command) {
-        appliedOnce.process(CONSUMER, command, AppliedOnce.Step.of(
-                (handle, same) -> Applied.announcing(catalogEvents(apply(handle, same))), this::repeated));
+    /** Each command in a transaction of its own (the approval-worker sends them one release at a time). */
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.each(Topics.CATALOG_COMMANDS, ReviewMessages.CREATE_PRODUCT_FROM_RELEASE, KeyRule.aggregate(),
+                this::create);
     }
 
-    /** Applies commands one after the other (each its own transaction). */
-    public void createAll(List<Envelope<CreateProductFromRelease>> commands) {
-        commands.forEach(this::create);
+    /** Applies one command: one transaction, then its events. */
+    void create(Envelope<CreateProductFromRelease> command) {
+        appliedOnce.process(CONSUMER, command, AppliedOnce.Step.of(
+                (handle, same) -> Applied.announcing(catalogEvents(apply(handle, same))), this::repeated));
     }
 
     /** A redelivered command: its recorded answer is announced again (same event id); nothing is created. */

@@ -29,6 +29,9 @@ import io.catalogingest.common.releases.MediaStatus;
 import io.catalogingest.common.releases.RegisterMedia;
 import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.storage.StorageKeys;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.messaging.PoisonMessageException;
 import io.catalogingest.support.persistence.Applied;
 import io.catalogingest.support.persistence.AppliedOnce;
@@ -51,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code CommandRejected}.
  */
 @Service
-public class MediaRegistration {
+class MediaRegistration implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.media";
     private static final Logger log = LoggerFactory.getLogger(MediaRegistration.class);
@@ -101,7 +104,13 @@ public class MediaRegistration {
     private record StoredKey(String bucket, String key) {
     }
 
-    public void register(Envelope<RegisterMedia> command) {
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.each(Topics.RELEASE_COMMANDS, ReleaseMessages.REGISTER_MEDIA, KeyRule.uuidAggregate(), this::register)
+                .each(Topics.RELEASE_COMMANDS, ReleaseMessages.DELETE_MEDIA, KeyRule.uuidAggregate(), this::delete);
+    }
+
+    void register(Envelope<RegisterMedia> command) {
         RegisterMedia media = command.payload();
         requireOwnKey(command.tenantId(), media.releaseId(), media.bucket(), media.objectKey());
         if (media.uploadKey() != null && !StorageKeys.isUploadOf(command.tenantId(), media.releaseId(), media.uploadKey())) {
@@ -118,7 +127,7 @@ public class MediaRegistration {
         });
     }
 
-    public void delete(Envelope<DeleteMedia> command) {
+    void delete(Envelope<DeleteMedia> command) {
         DeleteMedia delete = command.payload();
         requireOwnKey(command.tenantId(), delete.releaseId(), storage.tempBucket(), delete.objectKey());
         appliedOnce.process(CONSUMER, command, (handle, same) -> {

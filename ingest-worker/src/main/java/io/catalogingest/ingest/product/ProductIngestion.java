@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.catalog.ArtistRef;
@@ -34,6 +35,9 @@ import io.catalogingest.common.upc.PlaceholderUpc;
 import io.catalogingest.common.upc.Upc;
 import io.catalogingest.common.workspace.WorkspaceMessages;
 import io.catalogingest.ingest.workspace.UpcAllocator;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Announcement;
 import io.catalogingest.support.persistence.Delivery;
@@ -45,7 +49,7 @@ import io.catalogingest.support.persistence.Outcome;
  * command keeps its own dedupe mark, its own outcome and its own event: a rejected one does not hold back the others.
  */
 @Service
-public class ProductIngestion {
+public class ProductIngestion implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.products";
     private static final Logger log = LoggerFactory.getLogger(ProductIngestion.class);
@@ -54,21 +58,26 @@ public class ProductIngestion {
     private final AppliedOnce appliedOnce;
     private final UpcAllocator upcAllocator;
     private final FormatThresholds thresholds;
+    private final int productChunk;
 
-    ProductIngestion(AppliedOnce appliedOnce, UpcAllocator upcAllocator, FormatProperties format) {
+    ProductIngestion(AppliedOnce appliedOnce, UpcAllocator upcAllocator, FormatProperties format,
+                     @Value("${catalog.ingest.batch.product-chunk:500}") int productChunk) {
         this.appliedOnce = appliedOnce;
         this.upcAllocator = upcAllocator;
         this.thresholds = format.thresholds();
+        this.productChunk = productChunk;
     }
 
-    /** Applies one create-product command. */
-    public void create(Envelope<CreateProduct> command) {
-        createAll(List.of(command));
-    }
-
-    /** Applies create-product commands in one transaction, then announces each one's outcome. */
-    public void createAll(List<Envelope<CreateProduct>> commands) {
-        createAllAndSend(commands).await();
+    /**
+     * Create-product commands in chunks of {@code catalog.ingest.batch.product-chunk}, a transaction each, their events
+     * sent while the next chunk is applied; replace-tracks commands a run per transaction.
+     */
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.chunks(Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_PRODUCT, KeyRule.aggregate(), productChunk,
+                        this::createAllAndSend)
+                .runs(Topics.CATALOG_COMMANDS, CatalogMessages.REPLACE_PRODUCT_ASSETS, KeyRule.aggregate(),
+                        this::replaceAssetsAll);
     }
 
     /**
@@ -77,7 +86,7 @@ public class ProductIngestion {
      * one's outcome event without waiting for the broker: the caller awaits the delivery before it acknowledges the
      * records, and may meanwhile apply the next commands.
      */
-    public Delivery createAllAndSend(List<Envelope<CreateProduct>> commands) {
+    Delivery createAllAndSend(List<Envelope<CreateProduct>> commands) {
         long start = System.nanoTime();
         Delivery delivery = appliedOnce.processBatch(CONSUMER, commands, (handle, fresh, alsoAnnounce) -> {
             Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
@@ -105,7 +114,7 @@ public class ProductIngestion {
     }
 
     /** Applies replace-tracks commands in one transaction, then announces each one's outcome. */
-    public void replaceAssetsAll(List<Envelope<ReplaceProductAssets>> commands) {
+    void replaceAssetsAll(List<Envelope<ReplaceProductAssets>> commands) {
         appliedOnce.applyAll(CONSUMER, commands, this::replaceAssets);
     }
 

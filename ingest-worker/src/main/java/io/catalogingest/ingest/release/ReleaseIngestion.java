@@ -25,6 +25,9 @@ import io.catalogingest.common.releases.ReleaseMessages;
 import io.catalogingest.common.releases.ReleaseSubmitted;
 import io.catalogingest.common.releases.SubmitRelease;
 import io.catalogingest.support.messaging.PoisonMessageException;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction with its dedupe mark and recorded outcome; the outcome event is published after the commit.
  */
 @Service
-public class ReleaseIngestion {
+class ReleaseIngestion implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.releases";
     private static final Logger log = LoggerFactory.getLogger(ReleaseIngestion.class);
@@ -49,7 +52,13 @@ public class ReleaseIngestion {
         this.json = json;
     }
 
-    public void create(Envelope<CreateRelease> command) {
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.each(Topics.RELEASE_COMMANDS, ReleaseMessages.CREATE_RELEASE, KeyRule.uuidAggregate(), this::create)
+                .each(Topics.RELEASE_COMMANDS, ReleaseMessages.SUBMIT_RELEASE, KeyRule.uuidAggregate(), this::submit);
+    }
+
+    void create(Envelope<CreateRelease> command) {
         applyOnce(command, handle -> {
             CreateRelease release = command.payload();
             if (!insert(handle.attach(ReleaseDao.class), command.tenantId(), command.requestId(), release)) {
@@ -65,7 +74,7 @@ public class ReleaseIngestion {
         });
     }
 
-    public void submit(Envelope<SubmitRelease> command) {
+    void submit(Envelope<SubmitRelease> command) {
         applyOnce(command, handle -> {
             String releaseId = command.payload().releaseId();
             ReleaseId id = releaseId(releaseId);

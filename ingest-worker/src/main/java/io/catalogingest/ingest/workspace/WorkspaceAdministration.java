@@ -24,6 +24,9 @@ import io.catalogingest.common.workspace.WorkspaceCommandRejected;
 import io.catalogingest.common.workspace.WorkspaceMessages;
 import io.catalogingest.common.workspace.WorkspaceSetting;
 import io.catalogingest.common.workspace.WorkspaceSettingChanged;
+import io.catalogingest.support.dispatch.HandlerRegistry;
+import io.catalogingest.support.dispatch.KeyRule;
+import io.catalogingest.support.dispatch.MessageHandlers;
 import io.catalogingest.support.persistence.AppliedOnce;
 import io.catalogingest.support.persistence.Outcome;
 
@@ -36,7 +39,7 @@ import io.catalogingest.support.persistence.Outcome;
  * see every other add; the schema's exclusion constraint holds the no-overlap rule regardless.
  */
 @Service
-public class WorkspaceAdministration {
+class WorkspaceAdministration implements MessageHandlers {
 
     static final String CONSUMER = "ingest-worker.workspace";
     private static final Logger log = LoggerFactory.getLogger(WorkspaceAdministration.class);
@@ -48,15 +51,24 @@ public class WorkspaceAdministration {
         this.appliedOnce = appliedOnce;
     }
 
-    public void changeSettings(List<Envelope<ChangeWorkspaceSetting>> commands) {
+    /** Workspace commands travel on the catalog command topic, keyed by the workspace's tenant id. */
+    @Override
+    public void registerOn(HandlerRegistry registry) {
+        registry.runs(Topics.CATALOG_COMMANDS, WorkspaceMessages.CHANGE_SETTING, KeyRule.tenant(), this::changeSettings)
+                .runs(Topics.CATALOG_COMMANDS, WorkspaceMessages.ADD_UPC_BLOCK, KeyRule.tenant(), this::addBlocks)
+                .runs(Topics.CATALOG_COMMANDS, WorkspaceMessages.RETIRE_UPC_BLOCK, KeyRule.tenant(),
+                        this::retireBlocks);
+    }
+
+    void changeSettings(List<Envelope<ChangeWorkspaceSetting>> commands) {
         appliedOnce.applyAll(CONSUMER, commands, WorkspaceAdministration::changeSetting);
     }
 
-    public void addBlocks(List<Envelope<AddUpcBlock>> commands) {
+    void addBlocks(List<Envelope<AddUpcBlock>> commands) {
         appliedOnce.applyAll(CONSUMER, commands, WorkspaceAdministration::addBlock);
     }
 
-    public void retireBlocks(List<Envelope<RetireUpcBlock>> commands) {
+    void retireBlocks(List<Envelope<RetireUpcBlock>> commands) {
         appliedOnce.applyAll(CONSUMER, commands, WorkspaceAdministration::retireBlock);
     }
 

@@ -37,9 +37,16 @@ public final class DeadLetterReplay {
     public static final String GROUP = "catalog-dlt-replay";
 
     private final String bootstrapServers;
+    private final Map<String, Object> security;
 
     public DeadLetterReplay(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    /** With the client's security settings ({@link KafkaClientSecurity}): the admin's, under ACLs. */
+    public DeadLetterReplay(String bootstrapServers, Map<String, Object> security) {
         this.bootstrapServers = bootstrapServers;
+        this.security = Map.copyOf(security);
     }
 
     /**
@@ -102,6 +109,7 @@ public final class DeadLetterReplay {
 
     private Properties consumerProperties() {
         Properties props = new Properties();
+        props.putAll(security);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -113,6 +121,7 @@ public final class DeadLetterReplay {
 
     private Properties producerProperties() {
         Properties props = new Properties();
+        props.putAll(security);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -123,7 +132,9 @@ public final class DeadLetterReplay {
 
     /**
      * {@code DeadLetterReplay TOPIC...}: replays the dead letters of each topic, with Kafka at
-     * {@code KAFKA_BOOTSTRAP_SERVERS} (default 127.0.0.1:9092).
+     * {@code KAFKA_BOOTSTRAP_SERVERS} (default 127.0.0.1:9092), logged in as {@code KAFKA_USERNAME} [admin] with
+     * {@code KAFKA_PASSWORD} when {@code KAFKA_SECURITY_PROTOCOL} is SASL_* ({@link KafkaClientSecurity}): the admin
+     * principal, which alone may write every topic.
      */
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -131,7 +142,8 @@ public final class DeadLetterReplay {
                     + Topics.CATALOG_COMMANDS);
         }
         String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        DeadLetterReplay replay = new DeadLetterReplay(bootstrap);
+        DeadLetterReplay replay = new DeadLetterReplay(bootstrap,
+                KafkaClientSecurity.fromEnvironment(System::getenv, KafkaGrants.ADMIN));
         for (String topic : args) {
             replay.replay(topic);
         }

@@ -1,27 +1,26 @@
 package io.catalogingest.support.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.catalogingest.common.Messages;
 import io.catalogingest.common.envelope.EnvelopeCodec;
-import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.support.logging.RecordLogContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The envelope codec, the publisher, and every topic of the pipeline (with its dead-letter topic). */
+/**
+ * The envelope codec and the publisher. The topics are created and checked by {@code outage.TopicCreation}
+ * (replication and {@code min.insync.replicas} follow the cluster's size), or by the admin where the services may not
+ * create topics ({@link KafkaProvisioning}, with the ACLs of {@link KafkaGrants}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicProperties.class)
 public class MessagingConfiguration {
@@ -49,17 +48,5 @@ public class MessagingConfiguration {
                                       TopicProperties topics,
                                       @Value("${catalog.messaging.send-timeout:10s}") Duration sendTimeout) {
         return new MessagePublisher(kafkaTemplate, codec, topics, sendTimeout);
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics catalogTopics(TopicProperties topics) {
-        List<org.apache.kafka.clients.admin.NewTopic> all = new ArrayList<>();
-        for (String base : Topics.ALL) {
-            all.add(TopicBuilder.name(topics.name(base)).partitions(topics.partitions())
-                    .replicas(topics.replication()).build());
-            all.add(TopicBuilder.name(topics.name(Topics.deadLetter(base))).partitions(topics.partitions())
-                    .replicas(topics.replication()).build());
-        }
-        return new KafkaAdmin.NewTopics(all.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 }

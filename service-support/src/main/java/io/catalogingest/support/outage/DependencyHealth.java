@@ -1,6 +1,7 @@
 package io.catalogingest.support.outage;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -12,7 +13,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
+import io.catalogingest.support.messaging.TopicProperties;
 import io.catalogingest.support.storage.StorageProperties;
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
@@ -33,8 +36,8 @@ public class DependencyHealth {
     }
 
     @Bean
-    TopicCreation topicCreation(org.springframework.kafka.core.KafkaAdmin admin) {
-        return new TopicCreation(admin);
+    TopicCreation topicCreation(KafkaAdmin admin, TopicProperties topics) {
+        return new TopicCreation(admin, topics);
     }
 
     @Bean
@@ -44,14 +47,15 @@ public class DependencyHealth {
     }
 
     @Bean(destroyMethod = "close")
-    Admin healthAdmin(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                      @Value("${catalog.health.timeout:2s}") Duration timeout) {
+    Admin healthAdmin(KafkaAdmin kafkaAdmin, @Value("${catalog.health.timeout:2s}") Duration timeout) {
         int millis = (int) timeout.toMillis();
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+        // the broker's address and the service's credentials (spring.kafka.*), with short timeouts
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "health");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        return Admin.create(config);
     }
 
     @Bean
@@ -63,7 +67,7 @@ public class DependencyHealth {
                                 .timeoutMs((int) timeout.toMillis())).nodes()
                         .get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
                 if (!topics.created()) {
-                    return Health.down().withDetail("reason", "topics not created yet").build();
+                    return Health.down().withDetail("reason", topics.problem()).build();
                 }
                 return Health.up().withDetail("brokers", nodes).build();
             } catch (InterruptedException e) {

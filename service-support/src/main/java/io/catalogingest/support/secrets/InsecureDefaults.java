@@ -12,7 +12,8 @@ import io.catalogingest.support.storage.StorageProperties;
 
 /**
  * A service refuses to start with a credential whose default is published in this repository — the database password
- * and the S3 secret key of {@code catalog-common.yml}, and the gateway's development JWT secret — unless the
+ * and the S3 secret key of {@code catalog-common.yml}, the Kafka password (when SASL is on), and the gateway's
+ * development JWT secret — unless the
  * {@code local} or {@code dev} profile is active ({@code SPRING_PROFILES_ACTIVE=local}, which {@code ./catalog up},
  * compose and the tests set). Only the names of the settings are reported, never a value.
  */
@@ -26,6 +27,12 @@ public class InsecureDefaults {
     static final String DEVELOPMENT_DB_PASSWORD = "catalog";
     /** {@code S3_SECRET_KEY}'s default in {@code catalog-common.yml}. */
     static final String DEVELOPMENT_S3_SECRET = "catalog-secret-key-change-me";
+    /**
+     * How the published Kafka passwords end ({@code <principal>-kafka-secret-change-me}: the default of
+     * {@code KAFKA_PASSWORD} in {@code catalog-common.yml}, and of {@code ./catalog}'s and compose's
+     * {@code KAFKA_*_PASSWORD}).
+     */
+    public static final String DEVELOPMENT_KAFKA_PASSWORD_SUFFIX = "-kafka-secret-change-me";
 
     public InsecureDefaults(Environment environment, StorageProperties storage) {
         List<String> defaults = new ArrayList<>();
@@ -35,7 +42,17 @@ public class InsecureDefaults {
         if (DEVELOPMENT_S3_SECRET.equals(storage.secretKey())) {
             defaults.add("S3_SECRET_KEY (catalog.storage.secret-key)");
         }
+        if (publishedKafkaPassword(environment)) {
+            defaults.add("KAFKA_PASSWORD (catalog.kafka.password)");
+        }
         refuseUnlessDevelopment(environment, defaults);
+    }
+
+    /** Whether the service logs in to Kafka (SASL) with a password published in this repository. */
+    static boolean publishedKafkaPassword(Environment environment) {
+        String protocol = environment.getProperty("spring.kafka.properties.security.protocol", "PLAINTEXT");
+        String jaas = environment.getProperty("spring.kafka.properties.sasl.jaas.config", "");
+        return protocol.startsWith("SASL_") && jaas.contains(DEVELOPMENT_KAFKA_PASSWORD_SUFFIX + "\"");
     }
 
     /**

@@ -45,21 +45,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one idempotent-consumer path wired by hand over real infrastructure, as the services wire it: a migrated
  * schema of its own, Jdbi, a Kafka publisher on its own topic prefix, and a reader of the events that reached Kafka.
+ * Public for the tests of the other packages (the dispatch's applier).
  */
-final class OnePath implements AutoCloseable {
+public final class OnePath implements AutoCloseable {
 
     static final String SOURCE = "/one-path-test";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     final Isolation isolation;
-    final Jdbi jdbi;
+    public final Jdbi jdbi;
     final MessagePublisher publisher;
-    final EnvelopeCodec codec = new EnvelopeCodec(Messages.registry(), JSON);
+    public final EnvelopeCodec codec = new EnvelopeCodec(Messages.registry(), JSON);
     final MessageLedger ledger = new MessageLedger(JSON, Messages.registry());
     private final DefaultKafkaProducerFactory<String, byte[]> producers;
     private final List<KafkaConsumer<String, byte[]>> consumers = new CopyOnWriteArrayList<>();
 
-    OnePath(Infrastructure infrastructure) {
+    public OnePath(Infrastructure infrastructure) {
         isolation = infrastructure.isolate();
         Map<String, String> properties = isolation.springProperties();
         jdbi = CatalogJdbi.create(isolation.migratedDataSource());
@@ -80,7 +81,7 @@ final class OnePath implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         publisher = new MessagePublisher(new KafkaTemplate<>(producers), codec,
-                new TopicProperties(isolation.topicPrefix(), 3, (short) 1), Duration.ofSeconds(10));
+                new TopicProperties(isolation.topicPrefix(), 3, 1, 0), Duration.ofSeconds(10));
     }
 
     Outbox outbox(boolean publishAfterCommit, int haltAfterCommit, Runnable halt) {
@@ -88,7 +89,7 @@ final class OnePath implements AutoCloseable {
                 haltAfterCommit, halt);
     }
 
-    Outbox outbox() {
+    public Outbox outbox() {
         return outbox(true, 0, () -> {
             throw new AssertionError("no halt expected");
         });
@@ -99,18 +100,18 @@ final class OnePath implements AutoCloseable {
                 new OutboxProperties.Relay(true, Duration.ofMillis(200), minAge, 100));
     }
 
-    AppliedOnce appliedOnce(Outbox outbox) {
+    public AppliedOnce appliedOnce(Outbox outbox) {
         return new AppliedOnce(jdbi, ledger, outbox);
     }
 
     /** A create-artist command of a fresh request. */
-    static Envelope<CreateArtist> command(String tenant, String id) {
+    public static Envelope<CreateArtist> command(String tenant, String id) {
         return Envelope.create(CatalogMessages.CREATE_ARTIST, SOURCE, id, tenant, UUID.randomUUID(),
                 new CreateArtist(id, "Artist " + id, null, null, null));
     }
 
     /** Its success: a row in {@code note}, and ArtistCreated. */
-    static Outcome created(org.jdbi.v3.core.Handle handle, Envelope<CreateArtist> command) {
+    public static Outcome created(org.jdbi.v3.core.Handle handle, Envelope<CreateArtist> command) {
         handle.createUpdate("insert into note (tenant_id, id) values (:tenant, :id)")
                 .bind("tenant", command.tenantId()).bind("id", command.payload().artistId()).execute();
         return Outcome.success("artist", command.payload().artistId(), 201, Topics.CATALOG_EVENTS,
@@ -119,7 +120,7 @@ final class OnePath implements AutoCloseable {
                                 command.requestId())));
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         return jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 

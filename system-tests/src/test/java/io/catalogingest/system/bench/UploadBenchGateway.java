@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.catalogingest.gateway.upload.MultipartUploadReader;
 import io.catalogingest.gateway.upload.ObjectUploader;
+import io.catalogingest.gateway.upload.PartHandler;
 import io.catalogingest.gateway.upload.StoredObject;
 import io.catalogingest.gateway.upload.UploadProperties;
 import io.catalogingest.gateway.upload.UploadRejectedException;
@@ -64,6 +65,8 @@ public class UploadBenchGateway {
                 "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"));
         defaults.put("spring.servlet.multipart.enabled", "false");
         defaults.put("spring.main.banner-mode", "off");
+        // no database or broker here: the readiness group of catalog-common.yml names their checks
+        defaults.put("management.endpoint.health.validate-group-membership", "false");
         application.setDefaultProperties(defaults);
         application.run(args);
     }
@@ -90,13 +93,20 @@ public class UploadBenchGateway {
             this.minio = minio;
         }
 
+        /** {@code single=true}: read as the track upload reads its one file (a single streamed PUT when it can). */
         @PostMapping("/bench/upload")
-        List<StoredObject> upload(HttpServletRequest request, @RequestParam String bucket) {
+        List<StoredObject> upload(HttpServletRequest request, @RequestParam String bucket,
+                                  @RequestParam(defaultValue = "false") boolean single) {
             String prefix = "bench/" + UUID.randomUUID() + "/";
             List<StoredObject> stored = new ArrayList<>();
+            PartHandler handler = (part, body) -> stored.add(uploader.upload(body, bucket, prefix + part.index(),
+                    part.contentType(), part.fileName(), properties.maxFileSize().toBytes()));
             try {
-                reader.forEachPart(request, (part, body) -> stored.add(uploader.upload(body, bucket,
-                        prefix + part.index(), part.contentType(), part.fileName(), properties.maxFileSize().toBytes())));
+                if (single) {
+                    reader.forSingleFile(request, handler);
+                } else {
+                    reader.forEachPart(request, handler);
+                }
             } catch (RuntimeException e) {
                 stored.forEach(object -> uploader.delete(object.bucket(), object.key()));
                 throw e;

@@ -1,0 +1,18 @@
+package io.catalogingest.common.releases;
+
+import io.catalogingest.common.envelope.AggregateMessage;
+
+/**
+ * A command on {@code catalog.release-commands.v1}, keyed by the UUID of the release it concerns, so that one
+ * release's commands (its media registrations before its submit) are applied in order.
+ */
+public sealed interface ReleaseCommand extends AggregateMessage
+        permits CreateRelease, RegisterMedia, DeleteMedia, SubmitRelease {
+
+    String releaseId();
+
+    @Override
+    default String aggregateId() {
+        return releaseId();
+    }
+}
