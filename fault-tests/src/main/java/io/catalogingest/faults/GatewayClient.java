@@ -15,6 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * gateway — until a definite answer or the retry budget runs out. Every attempt is counted in {@link Stats}.
  */
 final class GatewayClient {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayClient.class);
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -152,6 +157,9 @@ final class GatewayClient {
                     response.headers().firstValue("Location"), response.headers().firstValue("Retry-After"),
                     attempts);
         } catch (HttpTimeoutException e) {
+            // an unanswered request fails the row (DESIGN.md 5.7): say which one, for the services' logs
+            log.warn("no answer within {} s: {} {} (attempt {})", request.timeout().map(Duration::toSeconds)
+                    .orElse(0L), request.method(), request.uri(), attempts);
             stats.count(-1, System.nanoTime() - started);
             return new Reply(-1, null, Optional.empty(), Optional.empty(), Optional.empty(), attempts);
         } catch (IOException e) {
