@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -67,9 +68,25 @@ public final class KafkaProvisioning {
             }
             List<AclBinding> acls = KafkaGrants.bindings(topics.prefix());
             admin.createAcls(acls).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            awaitApplied(admin, acls);
             log.info("Kafka provisioned: {} of {} topics created (replication factor {}, min.insync.replicas {}, {} "
                     + "brokers), {} ACLs", created, wanted.size(), replication, minInsync, brokers, acls.size());
             return created;
+        }
+    }
+
+    /**
+     * Waits until the broker answers with every ACL: the controller has committed them when {@code createAcls}
+     * returns, but a broker applies them a moment later, and a client let in before that is refused.
+     */
+    private static void awaitApplied(Admin admin, List<AclBinding> acls) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!admin.describeAcls(AclBindingFilter.ANY).values().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .containsAll(acls)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker did not show the ACLs within " + TIMEOUT_SECONDS + " s");
+            }
+            Thread.sleep(100);
         }
     }
 
