@@ -1,7 +1,6 @@
 package io.catalogingest.support.messaging;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ public final class KafkaProvisioning {
             }
             List<AclBinding> acls = KafkaGrants.bindings(topics.prefix());
             admin.createAcls(acls).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            awaitAcls(admin, acls);
+            awaitApplied(admin, acls);
             log.info("Kafka provisioned: {} of {} topics created (replication factor {}, min.insync.replicas {}, {} "
                     + "brokers), {} ACLs", created, wanted.size(), replication, minInsync, brokers, acls.size());
             return created;
@@ -77,20 +76,15 @@ public final class KafkaProvisioning {
     }
 
     /**
-     * Waits until the broker answers with every ACL: KRaft applies created ACLs from its metadata log a moment after
-     * {@code createAcls} returns, and a client that connects in between is refused (seen on a loaded machine).
+     * Waits until the broker answers with every ACL: the controller has committed them when {@code createAcls}
+     * returns, but a broker applies them a moment later, and a client let in before that is refused.
      */
-    private static void awaitAcls(Admin admin, List<AclBinding> acls) throws Exception {
+    private static void awaitApplied(Admin admin, List<AclBinding> acls) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (true) {
-            Collection<AclBinding> present = admin.describeAcls(AclBindingFilter.ANY).values()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (present.containsAll(acls)) {
-                return;
-            }
+        while (!admin.describeAcls(AclBindingFilter.ANY).values().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .containsAll(acls)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The broker shows " + present.size() + " ACLs, not yet all "
-                        + acls.size() + " created, after " + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException("the broker did not show the ACLs within " + TIMEOUT_SECONDS + " s");
             }
             Thread.sleep(100);
         }
