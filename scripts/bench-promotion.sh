@@ -7,7 +7,8 @@
 #
 # Workload: a release of BENCH_TRACKS (12) tracks, each a ~BENCH_TRACK_SECONDS (227 s, ~40 MB) 44.1 kHz 16-bit
 # stereo WAV of noise (sox), and a BENCH_COVER_PX × BENCH_COVER_PX (3000) truecolour PNG cover of noise (~27 MB),
-# uploaded through the gateway (every file is above the 8 MiB part size: all are multipart uploads), submitted, then
+# uploaded through the gateway (every file is above the 8 MiB part size: each track is one streamed PUT, ADR 0020; the
+# cover, sent to the multi-file endpoint, a multipart upload), submitted, then
 # approved by a ReleaseApproved published with kcat, as docs/review-events.md says.
 #
 # Measured:

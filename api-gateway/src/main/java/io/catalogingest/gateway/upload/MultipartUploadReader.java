@@ -47,10 +47,10 @@ public final class MultipartUploadReader {
      * Like {@link #forEachPart}, for a request that carries one file, as its last part (text fields may come before
      * it), such as a track's upload. When the request has a Content-Length, that file's length is known before its
      * first byte, and {@link ObjectUploader#upload} sends a file larger than one part as a single PUT of that length
-     * instead of a multipart upload (docs/benchmarks/uploads.md). If the file then turns out not to be followed by
-     * the closing delimiter alone (a second part, or other trailing bytes), the PUT is cut short, nothing is stored,
-     * and the request is refused with a 400. Requests without a Content-Length (chunked) are read as by
-     * {@link #forEachPart}.
+     * instead of a multipart upload (docs/adr/0020). If a file sent that way then turns out not to be followed by the
+     * closing delimiter alone (a second part, the delimiter without its CRLF, or an epilogue), the PUT is cut short,
+     * nothing is stored, and the request is refused with a 400; smaller files are read as by {@link #forEachPart}.
+     * Requests without a Content-Length (chunked) are read as by {@link #forEachPart}.
      */
     public MultipartForm forSingleFile(HttpServletRequest request, PartHandler handler) {
         return read(request, handler, true);

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,12 @@ final class S3StreamingClient implements AutoCloseable {
     /** Bytes written between two progress marks of a PUT. */
     private static final int WRITE_CHUNK = 64 * 1024;
     private static final byte[] CRLF = {'\r', '\n'};
+    /** The payload hash of an aws-chunked body whose chunks are not signed, with trailing headers. */
+    static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+    /** Data bytes per aws-chunked chunk (S3 wants at least 8 KiB, S3Proxy at most 16 MiB by default). */
+    static final int STREAM_CHUNK = 256 * 1024;
+    /** {@code x-amz-checksum-sha256:<44 base64 characters>CRLF}. */
+    private static final int CHECKSUM_TRAILER_LENGTH = "x-amz-checksum-sha256:".length() + 44 + 2;
     /** Closes the connections of PUTs that stopped making progress. */
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "s3-stall-watchdog");
@@ -204,11 +211,6 @@ final class S3StreamingClient implements AutoCloseable {
         return new StreamedPut(request, length, bucket, key);
     }
 
-    static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
-    /** Data bytes per aws-chunked chunk (S3 wants at least 8 KiB, S3Proxy at most 16 MiB by default). */
-    static final int STREAM_CHUNK = 256 * 1024;
-    private static final int CHECKSUM_TRAILER_LENGTH = "x-amz-checksum-sha256:".length() + 44 + 2;
-
     /** The aws-chunked body's length: the chunks of {@code length} data bytes, the final empty chunk and trailer. */
     static long chunkedLength(long length) {
         long full = length / STREAM_CHUNK;
@@ -291,7 +293,7 @@ final class S3StreamingClient implements AutoCloseable {
                 if (chunkLength > 0) {
                     sendChunk();
                 }
-                writeRaw(("0\r\nx-amz-checksum-sha256:" + java.util.Base64.getEncoder().encodeToString(sha256)
+                writeRaw(("0\r\nx-amz-checksum-sha256:" + Base64.getEncoder().encodeToString(sha256)
                         + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 output().close();
                 return answer(connection, "PutObject", bucket, key);
