@@ -242,7 +242,12 @@ class HostileHttpIT {
                 new Call("POST", "/releases", null, null, false),
                 new Call("POST", "/product/bulk", null, null, false),
                 new Call("PUT", "/product/TARGET-PRODUCT/assets", null, null, false),
-                new Call("POST", "/releases/{release}/review", null, null, true));
+                new Call("POST", "/releases/{release}/review", null, null, true),
+                new Call("PUT", "/releases/{release}", null, null, false),
+                new Call("POST", "/releases/{release}/tracks", null, null, false),
+                new Call("PUT", "/releases/{release}/tracks/{track}", null, null, false),
+                new Call("POST", "/releases/{release}/tracks/reorder", null, null, false),
+                new Call("POST", "/releases/{release}/tracks/link-asset", null, null, false));
         Map<String, byte[]> bodies = new LinkedHashMap<>();
         bodies.put("an empty body", new byte[0]);
         bodies.put("whitespace", " \r\n ".getBytes(UTF_8));

@@ -172,7 +172,20 @@ class IsolationIT {
                 write("review A's release", token -> http.postJson("/releases/" + releaseOfA + "/review", token,
                         Map.of("action", "reject", "feedback", "intruder"))),
                 write("replace the tracks of A's product", token -> send("PUT", "/product/ISO-A-1/assets", token,
-                        "{\"assets\": []}")));
+                        "{\"assets\": []}")),
+                write("edit A's release", token -> send("PUT", "/releases/" + releaseOfA, token,
+                        "{\"title\": \"intruder\"}")),
+                write("add a track to A's release", token -> http.postJson("/releases/" + releaseOfA + "/tracks",
+                        token, Map.of("title", "intruder"))),
+                write("edit A's track", token -> send("PUT", "/releases/" + releaseOfA + "/tracks/" + trackOfA, token,
+                        "{\"title\": \"intruder\"}")),
+                write("delete A's track", token -> send("DELETE", "/releases/" + releaseOfA + "/tracks/" + trackOfA,
+                        token, null)),
+                write("reorder A's tracks", token -> http.postJson("/releases/" + releaseOfA + "/tracks/reorder",
+                        token, Map.of("trackOrder", List.of(trackOfA)))),
+                write("link an asset to A's release", token -> http.postJson("/releases/" + releaseOfA
+                        + "/tracks/link-asset", token, Map.of("assetId", "ISO-AST-A"))),
+                write("delete A's release", token -> send("DELETE", "/releases/" + releaseOfA, token, null)));
     }
 
     static Stream<Arguments> writeMatrix() {

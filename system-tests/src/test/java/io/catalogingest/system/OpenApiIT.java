@@ -72,7 +72,9 @@ class OpenApiIT {
         for (String path : List.of("/product", "/product/{id}", "/product/bulk", "/artist", "/asset", "/releases",
                 "/releases/{id}", "/releases/{id}/submit", "/releases/{id}/review", MEDIA_FILES,
                 "/releases/{id}/tracks/{trackId}/media/file", "/releases/{id}/media", "/requests/{requestId}",
-                "/tenant/settings", "/tenant/settings/{name}", "/tenant/upc-blocks")) {
+                "/tenant/settings", "/tenant/settings/{name}", "/tenant/upc-blocks", "/releases/{id}/tracks",
+                "/releases/{id}/tracks/{trackId}", "/releases/{id}/tracks/reorder", "/releases/{id}/tracks/link-asset",
+                "/releases/{id}/retry-auto-creation")) {
             assertThat(document.path("paths").has(path)).as(path).isTrue();
         }
         assertThat(document.path("paths").has("/product/")).as("trailing-slash twins are left out").isFalse();
@@ -93,6 +95,11 @@ class OpenApiIT {
         writes.put("/releases/{id}/tracks/{trackId}/media/file", "post");
         writes.put("/tenant/settings/{name}", "put");
         writes.put("/tenant/upc-blocks", "post");
+        writes.put("/releases/{id}", "put");
+        writes.put("/releases/{id}/tracks", "post");
+        writes.put("/releases/{id}/tracks/{trackId}", "put");
+        writes.put("/releases/{id}/tracks/reorder", "post");
+        writes.put("/releases/{id}/tracks/link-asset", "post");
         for (Map.Entry<String, String> write : writes.entrySet()) {
             JsonNode content = document.path("paths").path(write.getKey()).path(write.getValue())
                     .path("requestBody").path("content");
@@ -107,6 +114,14 @@ class OpenApiIT {
         JsonNode review = resolve(document, document.path("paths").path("/releases/{id}/review").path("post")
                 .path("requestBody").path("content").path("application/json").path("schema"));
         assertThat(texts(review.path("properties").path("action").path("enum"))).containsExactly("approve", "reject");
+        JsonNode update = resolve(document, document.path("paths").path("/releases/{id}").path("put")
+                .path("requestBody").path("content").path("application/json").path("schema"));
+        assertThat(update.path("properties").path("title").path("maxLength").asInt()).isEqualTo(255);
+        assertThat(update.path("required").isMissingNode() || update.path("required").isEmpty())
+                .as("every field of an update is optional").isTrue();
+        for (String delete : List.of("/releases/{id}", "/releases/{id}/tracks/{trackId}")) {
+            assertThat(document.path("paths").path(delete).path("delete").isObject()).as("DELETE " + delete).isTrue();
+        }
     }
 
     /** Seed 000: same path, method, request schema and 201 schema; ours may add fields, never drop or retype one. */

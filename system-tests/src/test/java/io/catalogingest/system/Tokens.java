@@ -26,11 +26,25 @@ final class Tokens {
         return mint(tenant, List.of("user", "admin"), Pipeline.AUDIENCE, Instant.now().plusSeconds(600));
     }
 
+    /** A user of the workspace other than {@code test-user} (whom the other tokens name). */
+    static String user(String tenant, String subject) {
+        return mint(tenant, subject, List.of("user"), Pipeline.AUDIENCE, Instant.now().plusSeconds(600));
+    }
+
+    /** An admin of the workspace other than {@code test-user}. */
+    static String admin(String tenant, String subject) {
+        return mint(tenant, subject, List.of("user", "admin"), Pipeline.AUDIENCE, Instant.now().plusSeconds(600));
+    }
+
     static String mint(String tenant, List<String> roles, String audience, Instant expiresAt) {
+        return mint(tenant, "test-user", roles, audience, expiresAt);
+    }
+
+    static String mint(String tenant, String subject, List<String> roles, String audience, Instant expiresAt) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(Pipeline.ISSUER)
                 .audience(audience)
-                .subject("test-user")
+                .subject(subject)
                 .issueTime(Date.from(Instant.now().minusSeconds(5)))
                 .expirationTime(Date.from(expiresAt))
                 .claim("roles", roles);

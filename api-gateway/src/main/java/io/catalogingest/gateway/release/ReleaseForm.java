@@ -9,7 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.catalogingest.common.Ids;
 import io.catalogingest.common.releases.ArtistCredit;
+import io.catalogingest.common.releases.LinkAsset;
+import io.catalogingest.common.releases.ReorderTracks;
+import io.catalogingest.common.releases.TrackChanges;
+import io.catalogingest.common.releases.UpdateRelease;
 import io.catalogingest.common.releases.CreateRelease;
 import io.catalogingest.common.releases.ReleaseTrack;
 import io.catalogingest.common.upc.Gtin;
@@ -43,7 +48,13 @@ final class ReleaseForm {
             "language", "displayArtist", "artists", "mainGenre", "subGenre", "contributors", "media", "metadata",
             "explicit", "trackNumber");
 
+    private static final Set<String> UPDATE_FIELDS = Set.of("title", "displayArtist", "artists", "format", "type",
+            "version", "label", "copyright", "description", "mainGenre", "subGenre", "contributors", "metadata",
+            "media", "explicit", "releaseDate", "preReleaseDate");
+    private static final Set<String> TRACK_CHANGE_FIELDS = TRACK_FIELDS;
+
     private static final String REFUSAL = "Invalid release";
+    private static final String TRACK_REFUSAL = "Invalid track";
 
     private final FormReader form = new FormReader();
 
@@ -107,30 +118,176 @@ final class ReleaseForm {
                 form.add(at, "must be an object");
                 continue;
             }
-            form.unknownFields(track, at, TRACK_FIELDS, "a track");
-            Integer given = form.wholeNumber(track.get("trackNumber"), at + ".trackNumber", 1,
-                    FormReader.TRACK_NUMBER_MAX, i + 1);
-            int number = given == null ? i + 1 : given;
-            form.firstUseOf(number, numbers, at + ".trackNumber");
-            String title = form.text(track, "title", at + ".title", Text.required(TEXT_MAX));
-            String version = form.text(track, "version", at + ".version", Text.optional(TEXT_MAX));
-            String isrc = form.isrc(form.text(track, "isrc", at + ".isrc", Text.optional(20)), at + ".isrc");
-            String iswc = form.text(track, "iswc", at + ".iswc", Text.optional(20));
-            Double duration = duration(track.get("duration"), at + ".duration");
-            String displayArtist = form.text(track, "displayArtist", at + ".displayArtist", Text.optional(TEXT_MAX));
-            List<ArtistCredit> artists = artists(track.get("artists"), at + ".artists", false);
-            Boolean explicit = form.explicit(track.get("explicit"), at + ".explicit");
-            String language = form.text(track, "language", at + ".language", Text.optional(35));
-            List<String> mainGenre = genres(track.get("mainGenre"), at + ".mainGenre");
-            List<String> subGenre = genres(track.get("subGenre"), at + ".subGenre");
-            JsonNode contributors = form.objectOrArray(track.get("contributors"), at + ".contributors");
-            JsonNode metadata = trackMetadata(track, at);
-            noMediaLinks(track.get("media"), at + ".media");
-            tracks.add(new ReleaseTrack(UUID.randomUUID().toString(), number, title, version, isrc, iswc, duration,
-                    displayArtist, artists, Boolean.TRUE.equals(explicit), language, mainGenre, subGenre,
-                    contributors, metadata));
+            tracks.add(track(track, at, i + 1, numbers));
         }
         return tracks;
+    }
+
+    /** One track of a create or add-track body; {@code fallback} is its number when it gives none. */
+    private ReleaseTrack track(JsonNode track, String at, int fallback, Set<Integer> numbers) {
+        form.unknownFields(track, at, TRACK_FIELDS, "a track");
+        String p = at == null ? "" : at + ".";
+        Integer given = form.wholeNumber(track.get("trackNumber"), p + "trackNumber", 1,
+                FormReader.TRACK_NUMBER_MAX, fallback);
+        int number = given == null ? fallback : given;
+        form.firstUseOf(number, numbers, p + "trackNumber");
+        String title = form.text(track, "title", p + "title", Text.required(TEXT_MAX));
+        String version = form.text(track, "version", p + "version", Text.optional(TEXT_MAX));
+        String isrc = form.isrc(form.text(track, "isrc", p + "isrc", Text.optional(20)), p + "isrc");
+        String iswc = form.text(track, "iswc", p + "iswc", Text.optional(20));
+        Double duration = duration(track.get("duration"), p + "duration");
+        String displayArtist = form.text(track, "displayArtist", p + "displayArtist", Text.optional(TEXT_MAX));
+        List<ArtistCredit> artists = artists(track.get("artists"), p + "artists", false);
+        Boolean explicit = form.explicit(track.get("explicit"), p + "explicit");
+        String language = form.text(track, "language", p + "language", Text.optional(35));
+        List<String> mainGenre = genres(track.get("mainGenre"), p + "mainGenre");
+        List<String> subGenre = genres(track.get("subGenre"), p + "subGenre");
+        JsonNode contributors = form.objectOrArray(track.get("contributors"), p + "contributors");
+        JsonNode metadata = trackMetadata(track, p);
+        noMediaLinks(track.get("media"), p + "media");
+        return new ReleaseTrack(UUID.randomUUID().toString(), number, title, version, isrc, iswc, duration,
+                displayArtist, artists, Boolean.TRUE.equals(explicit), language, mainGenre, subGenre,
+                contributors, metadata);
+    }
+
+    /**
+     * Royalti's {@code PUT /releases/{id}} body: the create body's fields, each optional (a field given is checked as
+     * on create; {@code ownerId} and {@code tracks} are not part of it: tracks have their own endpoints).
+     *
+     * @throws FormException with every violation found
+     */
+    static UpdateRelease toUpdate(JsonNode body, String releaseId) {
+        return new ReleaseForm().readUpdate(FormReader.body(body, REFUSAL), releaseId);
+    }
+
+    /**
+     * The body of {@code POST /releases/{id}/tracks}: one track as in the create body; {@code trackNumber} says where
+     * it goes (absent: last).
+     */
+    static ReleaseTrack toTrack(JsonNode body) {
+        ReleaseForm reader = new ReleaseForm();
+        ReleaseTrack track = reader.track(FormReader.body(body, TRACK_REFUSAL), null, FormReader.TRACK_NUMBER_MAX,
+                new HashSet<>());
+        reader.form.check(TRACK_REFUSAL);
+        return track;
+    }
+
+    /** The body of {@code PUT /releases/{id}/tracks/{trackId}}: the track's fields, each optional. */
+    static TrackChanges toTrackChanges(JsonNode body) {
+        ReleaseForm reader = new ReleaseForm();
+        TrackChanges changes = reader.changes(FormReader.body(body, TRACK_REFUSAL), null);
+        reader.form.check(TRACK_REFUSAL);
+        return changes;
+    }
+
+    /**
+     * The body of {@code POST /releases/{id}/tracks/link-asset}: {@code {assetId, trackNumber?, overrides?}}.
+     *
+     * @throws FormException with every violation found
+     */
+    static LinkAsset toLinkAsset(JsonNode body, String releaseId) {
+        ReleaseForm reader = new ReleaseForm();
+        FormReader form = reader.form;
+        JsonNode link = FormReader.body(body, TRACK_REFUSAL);
+        form.unknownFields(link, null, Set.of("assetId", "trackNumber", "overrides"), "a link");
+        String assetId = form.text(link, "assetId", Text.required(FormReader.ID_MAX).stringOnly());
+        Integer number = form.wholeNumber(link.get("trackNumber"), "trackNumber", 1, FormReader.TRACK_NUMBER_MAX,
+                FormReader.TRACK_NUMBER_MAX);
+        TrackChanges overrides = TrackChanges.none();
+        JsonNode given = link.get("overrides");
+        if (given != null && !given.isNull()) {
+            if (form.object(given, "overrides") != null) {
+                overrides = reader.changes(given, "overrides");
+            }
+        }
+        form.check(TRACK_REFUSAL);
+        return new LinkAsset(releaseId, UUID.randomUUID().toString(), assetId, number, overrides);
+    }
+
+    /** The body of {@code POST /releases/{id}/tracks/reorder}: {@code {trackOrder: [trackId, ...]}}, no repeats. */
+    static ReorderTracks toReorder(JsonNode body, String releaseId) {
+        FormReader form = new FormReader();
+        JsonNode order = FormReader.body(body, TRACK_REFUSAL);
+        form.unknownFields(order, null, Set.of("trackOrder"), "a track order");
+        JsonNode ids = order.get("trackOrder");
+        List<String> trackOrder = new ArrayList<>();
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
+            form.add("trackOrder", "is required: an array of the release's track ids in their new order");
+        } else if (form.atMost(ids.size(), MAX_TRACKS, "trackOrder", "tracks")) {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < ids.size(); i++) {
+                JsonNode id = ids.get(i);
+                java.util.Optional<UUID> uuid = id.isString() ? Ids.uuid(id.asString()) : java.util.Optional.empty();
+                if (uuid.isEmpty()) {
+                    form.add("trackOrder[" + i + "]", "must be a track id");
+                } else if (!seen.add(uuid.get().toString())) {
+                    form.add("trackOrder[" + i + "]", "names a track already given");
+                } else {
+                    trackOrder.add(uuid.get().toString());
+                }
+            }
+        }
+        form.check(TRACK_REFUSAL);
+        return new ReorderTracks(releaseId, trackOrder);
+    }
+
+    private UpdateRelease readUpdate(JsonNode body, String releaseId) {
+        form.unknownFields(body, null, UPDATE_FIELDS, "a release update");
+        String title = given(body, "title") ? form.text(body, "title", Text.required(TEXT_MAX)) : null;
+        String displayArtist = given(body, "displayArtist")
+                ? form.text(body, "displayArtist", Text.required(TEXT_MAX)) : null;
+        List<ArtistCredit> artists = given(body, "artists") ? artists(body.get("artists"), "artists", true) : null;
+        String format = form.oneOf(body, "format", TEXT_MAX, FORMATS, null);
+        String type = form.oneOf(body, "type", TEXT_MAX, TYPES, null);
+        String version = form.text(body, "version", Text.optional(TEXT_MAX));
+        String label = form.text(body, "label", Text.optional(TEXT_MAX));
+        String copyright = form.text(body, "copyright", Text.optional(TEXT_MAX));
+        String description = form.text(body, "description", Text.optional(DESCRIPTION_MAX));
+        List<String> mainGenre = given(body, "mainGenre") ? genres(body.get("mainGenre"), "mainGenre") : null;
+        List<String> subGenre = given(body, "subGenre") ? genres(body.get("subGenre"), "subGenre") : null;
+        LocalDate releaseDate = form.date(body, "releaseDate", true);
+        LocalDate preReleaseDate = form.date(body, "preReleaseDate", true);
+        if (releaseDate != null && preReleaseDate != null && preReleaseDate.isAfter(releaseDate)) {
+            form.add("preReleaseDate", "must not be after releaseDate");
+        }
+        String explicit = explicitRelease(body.get("explicit"));
+        JsonNode contributors = form.objectOrArray(body.get("contributors"), "contributors");
+        JsonNode metadata = metadata(body.get("metadata"));
+        noMediaLinks(body.get("media"), "media");
+        form.check(REFUSAL);
+        return new UpdateRelease(releaseId, title, displayArtist, artists, format, type, version, label, copyright,
+                description, mainGenre, subGenre, releaseDate, preReleaseDate, explicit, contributors, metadata);
+    }
+
+    /** A track's fields, each optional ({@code trackNumber} moves a track only through the reorder endpoint). */
+    private TrackChanges changes(JsonNode track, String parent) {
+        String at = parent == null ? "" : parent + ".";
+        form.unknownFields(track, parent, TRACK_CHANGE_FIELDS, "a track update");
+        if (given(track, "trackNumber")) {
+            form.add(at + "trackNumber", "tracks are renumbered with POST /releases/{id}/tracks/reorder");
+        }
+        String title = given(track, "title") ? form.text(track, "title", at + "title", Text.required(TEXT_MAX)) : null;
+        String version = form.text(track, "version", at + "version", Text.optional(TEXT_MAX));
+        String isrc = form.isrc(form.text(track, "isrc", at + "isrc", Text.optional(20)), at + "isrc");
+        String iswc = form.text(track, "iswc", at + "iswc", Text.optional(20));
+        Double duration = duration(track.get("duration"), at + "duration");
+        String displayArtist = form.text(track, "displayArtist", at + "displayArtist", Text.optional(TEXT_MAX));
+        List<ArtistCredit> artists = given(track, "artists") ? artists(track.get("artists"), at + "artists", false)
+                : null;
+        Boolean explicit = form.explicit(track.get("explicit"), at + "explicit");
+        String language = form.text(track, "language", at + "language", Text.optional(35));
+        List<String> mainGenre = given(track, "mainGenre") ? genres(track.get("mainGenre"), at + "mainGenre") : null;
+        List<String> subGenre = given(track, "subGenre") ? genres(track.get("subGenre"), at + "subGenre") : null;
+        JsonNode contributors = form.objectOrArray(track.get("contributors"), at + "contributors");
+        JsonNode metadata = trackMetadata(track, at);
+        noMediaLinks(track.get("media"), at + "media");
+        return new TrackChanges(title, version, isrc, iswc, duration, displayArtist, artists, explicit, language,
+                mainGenre, subGenre, contributors, metadata);
+    }
+
+    private static boolean given(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node != null && !node.isNull();
     }
 
     /** Media links are not supported: files are uploaded to the release once it exists. */
@@ -244,10 +401,10 @@ final class ReleaseForm {
     }
 
     /** The track's metadata object, with {@code lyrics} (a Royalti track input) kept in it. */
-    private JsonNode trackMetadata(JsonNode track, String at) {
+    private JsonNode trackMetadata(JsonNode track, String prefix) {
         JsonNode metadata = track.get("metadata");
         if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
-            form.add(at + ".metadata", "must be a JSON object");
+            form.add(prefix + "metadata", "must be a JSON object");
             return null;
         }
         JsonNode lyrics = track.get("lyrics");
@@ -255,7 +412,7 @@ final class ReleaseForm {
             return metadata == null || metadata.isNull() ? null : metadata;
         }
         if (!lyrics.isString()) {
-            form.add(at + ".lyrics", "must be a string");
+            form.add(prefix + "lyrics", "must be a string");
             return null;
         }
         ObjectNode merged = metadata == null || metadata.isNull()

@@ -227,6 +227,15 @@ public class CommandDispatcher {
         return new PublishFailedException("the broker did not take the last commands", null);
     }
 
+    /**
+     * Whether the tenant sent a request with this Idempotency-Key before: its retry is answered with the first
+     * request's outcome by {@link #dispatch}, so an endpoint skips the checks that the first request changed the
+     * answer of (a release deleted by it is not found any more).
+     */
+    public boolean isRetry(String tenant, String idempotencyKey) {
+        return known(tenant, idempotencyKey);
+    }
+
     private boolean known(String tenant, String idempotencyKey) {
         return idempotencyKey != null && requests.byIdempotencyKey(tenant, idempotencyKey).isPresent();
     }

@@ -80,6 +80,22 @@ public enum ReleaseStatus {
         return Optional.of("Release is '" + jsonName() + "'; media can only be changed in " + quoted(DRAFT, REJECTED));
     }
 
+    /** Why the release's fields and tracks cannot be edited in this status (only {@code draft} or {@code rejected}). */
+    public Optional<String> editRefusal() {
+        if (acceptsMediaChanges()) {
+            return Optional.empty();
+        }
+        return Optional.of("Release is '" + jsonName() + "'; it can only be edited in " + quoted(DRAFT, REJECTED));
+    }
+
+    /** Why the release cannot be deleted in this status (only a {@code draft} can). */
+    public Optional<String> deleteRefusal() {
+        if (this == DRAFT) {
+            return Optional.empty();
+        }
+        return Optional.of("Release is '" + jsonName() + "'; only a 'draft' can be deleted");
+    }
+
     /** Whether the release may be submitted for review: from {@code draft} or {@code rejected}. */
     public boolean canSubmit() {
         return refusalOf(ReleaseAction.SUBMIT).isEmpty();

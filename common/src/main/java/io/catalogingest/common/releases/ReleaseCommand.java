@@ -7,7 +7,8 @@ import io.catalogingest.common.envelope.AggregateMessage;
  * release's commands (its media registrations before its submit) are applied in order.
  */
 public sealed interface ReleaseCommand extends AggregateMessage
-        permits CreateRelease, RegisterMedia, DeleteMedia, SubmitRelease {
+        permits CreateRelease, RegisterMedia, DeleteMedia, SubmitRelease, UpdateRelease, AddTrack, UpdateTrack,
+        DeleteTrack, ReorderTracks, LinkAsset, DeleteRelease, RetryAutoCreation {
 
     String releaseId();
 

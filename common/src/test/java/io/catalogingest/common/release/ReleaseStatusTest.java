@@ -102,6 +102,24 @@ class ReleaseStatusTest {
                 .hasValue("Release is 'submitted'; media can only be changed in 'draft' or 'rejected'");
     }
 
+    @ParameterizedTest
+    @EnumSource(ReleaseStatus.class)
+    void editedOnlyInDraftOrRejectedAndTheRefusalNamesTheStatus(ReleaseStatus status) {
+        if (status == DRAFT || status == REJECTED) {
+            assertThat(status.editRefusal()).isEmpty();
+        } else {
+            assertThat(status.editRefusal()).hasValue("Release is '" + status.jsonName()
+                    + "'; it can only be edited in 'draft' or 'rejected'");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReleaseStatus.class)
+    void deletedOnlyAsADraft(ReleaseStatus status) {
+        assertThat(status.deleteRefusal().isEmpty()).isEqualTo(status == DRAFT);
+        status.deleteRefusal().ifPresent(refusal -> assertThat(refusal).contains("'" + status.jsonName() + "'"));
+    }
+
     @ParameterizedTest(name = "{0} is \"{1}\"")
     @CsvSource({"DRAFT, draft", "SUBMITTED, submitted", "APPROVED, approved", "REJECTED, rejected",
             "COMPLETED, completed"})

@@ -16,7 +16,7 @@ import io.minio.errors.ErrorResponseException;
 
 /** The worker's view of uploaded objects: stat, ranged reads and deletion. S3 failures are transient (retried). */
 @Component
-class StoredObjects {
+public class StoredObjects {
 
     /** The user-metadata key under which the gateway's upload engine stores the SHA-256 (hex). */
     static final String SHA256_METADATA = "sha256";
@@ -54,7 +54,7 @@ class StoredObjects {
     }
 
     /** Removes an object; removing one that is gone is fine. */
-    void delete(String bucket, String key) {
+    public void delete(String bucket, String key) {
         try {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
