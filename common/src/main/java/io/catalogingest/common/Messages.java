@@ -6,8 +6,9 @@ import java.util.List;
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.envelope.MessageType;
 import io.catalogingest.common.envelope.MessageTypes;
-import io.catalogingest.common.releases.ReleaseMessages;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.promotion.PromotionMessages;
+import io.catalogingest.common.release.ReleaseMessages;
+import io.catalogingest.common.review.ReviewMessages;
 import io.catalogingest.common.workspace.WorkspaceMessages;
 
 /** The registry of every message type of the pipeline, for codecs. */
@@ -20,6 +21,7 @@ public final class Messages {
         List<MessageType<?>> all = new ArrayList<>(CatalogMessages.ALL);
         all.addAll(ReleaseMessages.ALL);
         all.addAll(ReviewMessages.ALL);
+        all.addAll(PromotionMessages.ALL);
         all.addAll(WorkspaceMessages.ALL);
         return new MessageTypes(all);
     }

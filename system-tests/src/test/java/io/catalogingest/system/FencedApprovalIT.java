@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.catalogingest.approval.promotion.PromotionFaults;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.promotion.PromotionMessages;
 import io.catalogingest.common.storage.StorageKeys;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
@@ -106,11 +106,11 @@ class FencedApprovalIT {
                 release.id())).isEqualTo("success");
         assertThat(fixtures.count("select count(*) from media_promotion where release_id = cast(? as uuid) "
                 + "and last_error is not null", release.id())).as("A recorded no failure").isZero();
-        assertThat(fixtures.events(Topics.RELEASE_EVENTS, ReviewMessages.MEDIA_PROMOTED.id(), release.id()))
+        assertThat(fixtures.events(Topics.RELEASE_EVENTS, PromotionMessages.MEDIA_PROMOTED.id(), release.id()))
                 .as("no file announced twice").hasSize(3);
         String productId = fixtures.queryString("select product_id from release_approval where release_id = "
                 + "cast(? as uuid)", release.id());
-        assertThat(fixtures.events(Topics.CATALOG_COMMANDS, ReviewMessages.CREATE_PRODUCT_FROM_RELEASE.id(),
+        assertThat(fixtures.events(Topics.CATALOG_COMMANDS, PromotionMessages.CREATE_PRODUCT_FROM_RELEASE.id(),
                 productId)).as("one CreateProductFromRelease").hasSize(1);
         assertThat(fixtures.count("select count(*) from product where tenant_id = ?", TENANT)).isEqualTo(1);
         String prefix = StorageKeys.releasePrefix(TENANT, release.id());

@@ -14,7 +14,7 @@ import io.catalogingest.common.MediaId;
 import io.catalogingest.common.ReleaseId;
 import io.catalogingest.common.TrackId;
 import io.catalogingest.common.release.ReleaseStatus;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 
 /** Releases, their tracks and media of a tenant, read only (the ingest-worker writes them). */
 @RegisterConstructorMapper(ReleaseDao.ReleaseRow.class)

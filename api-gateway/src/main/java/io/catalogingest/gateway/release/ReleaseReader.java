@@ -15,7 +15,7 @@ import io.catalogingest.common.MediaId;
 import io.catalogingest.common.ReleaseId;
 import io.catalogingest.common.TrackId;
 import io.catalogingest.common.release.ReleaseStatus;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 import io.catalogingest.support.storage.PresigningClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.envelope.Envelope;
-import io.catalogingest.common.releases.RegisterMedia;
+import io.catalogingest.common.release.RegisterMedia;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.security.Caller;
 import io.catalogingest.gateway.web.Fingerprint;

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.catalogingest.common.Ids;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.common.reviews.ReleaseApproved;
-import io.catalogingest.common.reviews.ReleaseRejected;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.review.ReleaseApproved;
+import io.catalogingest.common.review.ReleaseRejected;
+import io.catalogingest.common.review.ReviewMessages;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.request.Answers;

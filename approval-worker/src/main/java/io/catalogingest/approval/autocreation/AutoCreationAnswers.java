@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 import io.catalogingest.common.Ids;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.common.reviews.ProductCreatedFromRelease;
-import io.catalogingest.common.reviews.ProductFromReleaseFailed;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.promotion.ProductCreatedFromRelease;
+import io.catalogingest.common.promotion.ProductFromReleaseFailed;
+import io.catalogingest.common.promotion.PromotionMessages;
 import io.catalogingest.support.dispatch.HandlerRegistry;
 import io.catalogingest.support.dispatch.KeyRule;
 import io.catalogingest.support.dispatch.MessageHandlers;
@@ -31,9 +31,9 @@ class AutoCreationAnswers implements MessageHandlers {
     /** Events, read for their content: of any key. */
     @Override
     public void registerOn(HandlerRegistry registry) {
-        registry.each(Topics.CATALOG_EVENTS, ReviewMessages.PRODUCT_CREATED_FROM_RELEASE, KeyRule.any(),
+        registry.each(Topics.CATALOG_EVENTS, PromotionMessages.PRODUCT_CREATED_FROM_RELEASE, KeyRule.any(),
                         this::created)
-                .each(Topics.CATALOG_EVENTS, ReviewMessages.PRODUCT_FROM_RELEASE_FAILED, KeyRule.any(), this::failed);
+                .each(Topics.CATALOG_EVENTS, PromotionMessages.PRODUCT_FROM_RELEASE_FAILED, KeyRule.any(), this::failed);
     }
 
     void created(Envelope<ProductCreatedFromRelease> answer) {

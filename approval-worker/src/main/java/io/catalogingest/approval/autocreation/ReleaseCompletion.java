@@ -14,9 +14,9 @@ import io.catalogingest.approval.lease.DriverLease;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.common.reviews.AutoCreationFailed;
-import io.catalogingest.common.reviews.ReleaseCompleted;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.promotion.AutoCreationFailed;
+import io.catalogingest.common.promotion.ReleaseCompleted;
+import io.catalogingest.common.promotion.PromotionMessages;
 import io.catalogingest.support.persistence.Outbox;
 
 /**
@@ -48,7 +48,7 @@ public class ReleaseCompletion {
             if (completed != null) {
                 // announced again with the same id when the answer is repeated
                 announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("completed", releaseId), SOURCE,
-                        ReviewMessages.RELEASE_COMPLETED.id(), Instant.now(), releaseId.toString(), tenantId,
+                        PromotionMessages.RELEASE_COMPLETED.id(), Instant.now(), releaseId.toString(), tenantId,
                         requestId, new ReleaseCompleted(releaseId.toString(), productId, upc, format, completed)));
             }
             return completed;
@@ -84,7 +84,7 @@ public class ReleaseCompletion {
             }
             completion.autoCreationFailed(tenantId, releaseId, reason);
             announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("auto-creation-failed", releaseId),
-                    SOURCE, ReviewMessages.AUTO_CREATION_FAILED.id(), Instant.now(), releaseId.toString(), tenantId,
+                    SOURCE, PromotionMessages.AUTO_CREATION_FAILED.id(), Instant.now(), releaseId.toString(), tenantId,
                     requestId, new AutoCreationFailed(releaseId.toString(), stage, reason, errors)));
             return true;
         });

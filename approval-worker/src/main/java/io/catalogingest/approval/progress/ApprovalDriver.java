@@ -27,8 +27,8 @@ import io.catalogingest.approval.promotion.MediaPromotion;
 import io.catalogingest.approval.promotion.PromotionFailedException;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.common.reviews.CreateProductFromRelease;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.promotion.CreateProductFromRelease;
+import io.catalogingest.common.promotion.PromotionMessages;
 import io.catalogingest.support.persistence.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -165,7 +165,7 @@ public class ApprovalDriver implements DisposableBean {
         CreateProductFromRelease command = new CreateProductFromRelease(approval.releaseId().toString(),
                 approval.productId());
         outbox.announce(Topics.CATALOG_COMMANDS, new Envelope<>(approval.commandId(), SOURCE,
-                ReviewMessages.CREATE_PRODUCT_FROM_RELEASE.id(), Instant.now(), approval.productId(),
+                PromotionMessages.CREATE_PRODUCT_FROM_RELEASE.id(), Instant.now(), approval.productId(),
                 approval.tenantId(), approval.requestId(), command));
         log.info("Asked for the catalog entries of release {} of tenant {} (product {})", approval.releaseId(),
                 approval.tenantId(), approval.productId());

@@ -24,8 +24,8 @@ import io.catalogingest.approval.lease.DriverLease;
 import io.catalogingest.approval.lease.LeaseLostException;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
-import io.catalogingest.common.reviews.MediaPromoted;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.promotion.MediaPromoted;
+import io.catalogingest.common.promotion.PromotionMessages;
 import io.catalogingest.support.persistence.Outbox;
 import io.catalogingest.support.storage.StorageProperties;
 import io.micrometer.core.instrument.Counter;
@@ -172,7 +172,7 @@ public class MediaPromotion implements DisposableBean {
                 file.trackId() == null ? null : file.trackId().toString(), mediaBucket, key, file.size(),
                 file.sha256(), method == null ? "found" : method);
         outbox.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId(file.mediaId()), SOURCE,
-                ReviewMessages.MEDIA_PROMOTED.id(), Instant.now(), file.releaseId().toString(), file.tenantId(),
+                PromotionMessages.MEDIA_PROMOTED.id(), Instant.now(), file.releaseId().toString(), file.tenantId(),
                 requestId, promoted));
         store.markAnnounced(lease, List.of(file.mediaId()));
         log.info("Promoted {} ({} bytes, {}) of release {}: copied and verified in {} ms, upload deleted in {} ms, "

@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 import io.catalogingest.approval.lease.DriverLease;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 
 /**
  * The media rows of an approved release and the progress of their promotion ({@code media_promotion}). Used on

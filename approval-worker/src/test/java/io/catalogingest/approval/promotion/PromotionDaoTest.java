@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.catalogingest.approval.ApprovalStorage;
 import io.catalogingest.approval.lease.DriverLease;
 import io.catalogingest.approval.lease.LeaseLostException;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
 

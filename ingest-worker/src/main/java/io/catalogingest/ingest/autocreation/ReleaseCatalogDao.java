@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import io.catalogingest.common.release.ReleaseStatus;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 
 /**
  * Reads an approved release and writes the catalog entries made from it, inside the caller's transaction

@@ -27,11 +27,11 @@ import io.catalogingest.common.envelope.MessageType;
 import io.catalogingest.common.envelope.MessageTypes;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.common.release.ReleaseStatus;
-import io.catalogingest.common.releases.MediaStatus;
-import io.catalogingest.common.reviews.CreateProductFromRelease;
-import io.catalogingest.common.reviews.ProductCreatedFromRelease;
-import io.catalogingest.common.reviews.ProductFromReleaseFailed;
-import io.catalogingest.common.reviews.ReviewMessages;
+import io.catalogingest.common.release.MediaStatus;
+import io.catalogingest.common.promotion.CreateProductFromRelease;
+import io.catalogingest.common.promotion.ProductCreatedFromRelease;
+import io.catalogingest.common.promotion.ProductFromReleaseFailed;
+import io.catalogingest.common.promotion.PromotionMessages;
 import io.catalogingest.ingest.product.ProductIngestion;
 import io.catalogingest.support.dispatch.HandlerRegistry;
 import io.catalogingest.support.dispatch.KeyRule;
@@ -84,7 +84,7 @@ class ReleaseProductCreation implements MessageHandlers {
     /** Each command in a transaction of its own (the approval-worker sends them one release at a time). */
     @Override
     public void registerOn(HandlerRegistry registry) {
-        registry.each(Topics.CATALOG_COMMANDS, ReviewMessages.CREATE_PRODUCT_FROM_RELEASE, KeyRule.aggregate(),
+        registry.each(Topics.CATALOG_COMMANDS, PromotionMessages.CREATE_PRODUCT_FROM_RELEASE, KeyRule.aggregate(),
                 this::create);
     }
 
@@ -181,7 +181,7 @@ class ReleaseProductCreation implements MessageHandlers {
             }
         }
         events.add(outcome.event());
-        Envelope<ProductCreatedFromRelease> answer = command.reply(ReviewMessages.PRODUCT_CREATED_FROM_RELEASE,
+        Envelope<ProductCreatedFromRelease> answer = command.reply(PromotionMessages.PRODUCT_CREATED_FROM_RELEASE,
                 SOURCE, request.productId(), new ProductCreatedFromRelease(release.id().toString(),
                         request.productId(), created.upc(), created.format(), madeTracks, position));
         catalog.record(release.id(), tenant, request.productId(), command.id(), true, answer.id(),
@@ -265,7 +265,7 @@ class ReleaseProductCreation implements MessageHandlers {
         String productId = command.payload().productId() == null ? command.subject() : command.payload().productId();
         log.info("Auto-creation for release {} of tenant {} failed: {} {}", command.payload().releaseId(),
                 command.tenantId(), message, errors);
-        return command.reply(ReviewMessages.PRODUCT_FROM_RELEASE_FAILED, SOURCE, productId,
+        return command.reply(PromotionMessages.PRODUCT_FROM_RELEASE_FAILED, SOURCE, productId,
                 new ProductFromReleaseFailed(command.payload().releaseId(), productId, status, message, errors));
     }
 

@@ -21,7 +21,7 @@ import org.jaudiotagger.audio.AudioHeader;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.catalogingest.common.releases.MediaProperties;
+import io.catalogingest.common.release.MediaProperties;
 
 /**
  * Reads the properties of audio (duration, bitrate, sample rate, channels, bits per sample, codec) with jaudiotagger.

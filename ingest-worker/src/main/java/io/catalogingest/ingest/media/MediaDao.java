@@ -15,7 +15,7 @@ import io.catalogingest.common.MediaId;
 import io.catalogingest.common.ReleaseId;
 import io.catalogingest.common.TrackId;
 import io.catalogingest.common.release.ReleaseStatus;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 
 /** Media rows (and the release status they depend on), inside the caller's transaction ({@code handle.attach}). */
 @RegisterConstructorMapper(MediaDao.Row.class)

@@ -10,8 +10,8 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.springframework.stereotype.Component;
 
-import io.catalogingest.common.releases.MediaKind;
-import io.catalogingest.common.releases.MediaProperties;
+import io.catalogingest.common.release.MediaKind;
+import io.catalogingest.common.release.MediaProperties;
 
 /**
  * Decides what an uploaded file is from its bytes (Apache Tika's magic-number database; the client's name and

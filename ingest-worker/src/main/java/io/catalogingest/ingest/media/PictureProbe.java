@@ -25,7 +25,7 @@ import com.drew.metadata.mp4.media.Mp4VideoDirectory;
 import com.drew.metadata.png.PngDirectory;
 import com.drew.metadata.webp.WebpDirectory;
 
-import io.catalogingest.common.releases.MediaProperties;
+import io.catalogingest.common.release.MediaProperties;
 
 /**
  * Pixel sizes of images, and duration and pixel size of MP4/QuickTime video, with metadata-extractor reading the

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.catalogingest.common.release.ReleaseStatus;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 import io.catalogingest.support.persistence.CatalogJdbi;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;

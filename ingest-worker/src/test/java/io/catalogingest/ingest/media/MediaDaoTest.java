@@ -14,7 +14,7 @@ import io.catalogingest.common.MediaId;
 import io.catalogingest.common.ReleaseId;
 import io.catalogingest.common.TrackId;
 import io.catalogingest.common.release.ReleaseStatus;
-import io.catalogingest.common.releases.MediaStatus;
+import io.catalogingest.common.release.MediaStatus;
 import io.catalogingest.support.persistence.CatalogJdbi;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;

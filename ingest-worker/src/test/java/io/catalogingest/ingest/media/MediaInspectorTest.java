@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.catalogingest.common.releases.MediaKind;
-import io.catalogingest.common.releases.MediaProperties;
+import io.catalogingest.common.release.MediaKind;
+import io.catalogingest.common.release.MediaProperties;
 
 /** Type from the bytes, the acceptance rules, and what is measured — on files made in memory. */
 class MediaInspectorTest {

@@ -1,8 +1,0 @@
-package io.catalogingest.common.releases;
-
-/**
- * Command: delete a release in {@code draft} with its tracks and media; the media's temporary objects are deleted
- * after the commit.
- */
-public record DeleteRelease(String releaseId) implements ReleaseCommand {
-}

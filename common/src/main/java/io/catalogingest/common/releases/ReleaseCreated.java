@@ -1,5 +1,0 @@
-package io.catalogingest.common.releases;
-
-/** Event: a release was created in {@code draft}; the full release is read from the catalog by its id. */
-public record ReleaseCreated(String releaseId, int trackCount) {
-}

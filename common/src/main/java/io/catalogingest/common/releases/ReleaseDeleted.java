@@ -1,5 +1,0 @@
-package io.catalogingest.common.releases;
-
-/** Event: a draft release was deleted with its tracks and its {@code mediaCount} media files. */
-public record ReleaseDeleted(String releaseId, int trackCount, int mediaCount) {
-}

@@ -1,5 +1,0 @@
-package io.catalogingest.common.releases;
-
-/** Command: submit a release for review (from {@code draft} or {@code rejected}; it needs at least one track). */
-public record SubmitRelease(String releaseId) implements ReleaseCommand {
-}

@@ -1,5 +1,0 @@
-package io.catalogingest.common.releases;
-
-/** Command: change a track's fields (partial) in a release in {@code draft} or {@code rejected}. */
-public record UpdateTrack(String releaseId, String trackId, TrackChanges changes) implements ReleaseCommand {
-}
