@@ -161,7 +161,7 @@ public class CommandDispatcher {
             return ids.stream().map(CommandResult::pending).toList();
         }
         if (commands.isEmpty()) {
-            record(registered, AcceptedRequest.SENT);
+            record(registered, Publication.SENT);
         }
         log.info("Accepted {} {} requests of tenant {}", ids.size(), kind, tenant);
         return results(ids, outcomes(tenant, ids, respondAsync));
@@ -182,7 +182,7 @@ public class CommandDispatcher {
         boolean allSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.SENT);
         if (allSent) {
             broker.succeeded();
-            record(registered, AcceptedRequest.SENT);
+            record(registered, Publication.SENT);
             return true;
         }
         broker.failed();
@@ -191,7 +191,7 @@ public class CommandDispatcher {
             registered.forEach(requests::unregister);
             throw offers.get(0).failure();
         }
-        record(registered, AcceptedRequest.UNKNOWN);
+        record(registered, Publication.UNKNOWN);
         List<Envelope<?>> unacknowledged = new ArrayList<>();
         for (int i = 0; i < offers.size(); i++) {
             if (offers.get(i).delivery() != Delivery.SENT) {
@@ -213,7 +213,7 @@ public class CommandDispatcher {
      * Records the publication; a failure here must not turn a published command into an error answer. The rows then
      * stay {@code pending}: a keyed retry waits (409) until they are old, then sends the command again (deduped).
      */
-    private void record(List<UUID> requestIds, String publication) {
+    private void record(List<UUID> requestIds, Publication publication) {
         try {
             requests.published(requestIds, publication);
         } catch (RuntimeException e) {
@@ -256,7 +256,7 @@ public class CommandDispatcher {
         if (!first.kind().equals(kind) || !first.bodyHash().equals(bodyHash)) {
             throw new ApiException(HttpStatus.CONFLICT, "Idempotency-Key was already used with a different request");
         }
-        if (AcceptedRequest.PENDING.equals(first.publication())) {
+        if (first.publication() == Publication.PENDING) {
             throw stillBeingAccepted();
         }
         List<UUID> ids = new ArrayList<>(count);
@@ -318,19 +318,19 @@ public class CommandDispatcher {
         }
         boolean stale = first.createdAt() != null
                 && first.createdAt().isBefore(Instant.now().minus(publishWait.multipliedBy(2)));
-        if (AcceptedRequest.PENDING.equals(first.publication()) && !stale) {
+        if (first.publication() == Publication.PENDING && !stale) {
             throw stillBeingAccepted();
         }
-        if (!AcceptedRequest.SENT.equals(first.publication())) {
+        if (first.publication() != Publication.SENT) {
             // the first never got an acknowledgement (or its gateway died publishing it): send it again, same id
             Envelope<T> again = envelope(command, first.requestId());
             MessagePublisher.Offer offer = publisher.offer(command.topic(), again);
             if (offer.delivery() == Delivery.SENT) {
                 broker.succeeded();
-                record(List.of(first.requestId()), AcceptedRequest.SENT);
+                record(List.of(first.requestId()), Publication.SENT);
             } else {
                 broker.failed();
-                record(List.of(first.requestId()), AcceptedRequest.UNKNOWN);
+                record(List.of(first.requestId()), Publication.UNKNOWN);
                 redelivery.keep(command.topic(), List.of(again));
                 return CommandResult.pending(first.requestId());
             }

@@ -26,7 +26,7 @@ class RequestController {
         AcceptedRequest accepted = dispatcher.accepted(caller.tenantId(), id)
                 .orElseThrow(() -> ApiException.notFound("Request"));
         return dispatcher.outcome(caller.tenantId(), id).<RequestState>map(outcome -> new RequestState.Completed(id,
-                        accepted.kind(), accepted.createdAt(), outcome.outcome(), outcome.httpStatus(),
+                        accepted.kind(), accepted.createdAt(), outcome.outcome().jsonName(), outcome.httpStatus(),
                         outcome.resourceType(), outcome.resourceId(),
                         ResourceLocations.of(outcome.resourceType(), outcome.resourceId()), outcome.message(),
                         outcome.errors(), outcome.completedAt()))

@@ -18,7 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface RequestDao {
 
     /** A row of {@code request_outcome}; {@code errors} as JSON text. */
-    record OutcomeRow(UUID requestId, String tenantId, String outcome, String resourceType, String resourceId,
+    record OutcomeRow(UUID requestId, String tenantId, RequestOutcome.Kind outcome, String resourceType, String resourceId,
                       int httpStatus, String message, String errors, Instant completedAt) {
     }
 
@@ -44,7 +44,7 @@ interface RequestDao {
     @SqlUpdate("""
             update request set publication = :publication
             where request_id = any(cast(:requestIds as uuid[])) and publication <> 'sent'""")
-    void published(@Bind("requestIds") UUID[] requestIds, @Bind("publication") String publication);
+    void published(@Bind("requestIds") UUID[] requestIds, @Bind("publication") Publication publication);
 
     @SqlUpdate("delete from request where request_id = :requestId and publication = 'pending'")
     void deletePending(@Bind("requestId") UUID requestId);

@@ -53,8 +53,8 @@ class RequestStore {
         }
     }
 
-    /** Records what the broker did with the requests' commands ({@link AcceptedRequest#SENT} or {@code UNKNOWN}). */
-    void published(List<UUID> requestIds, String publication) {
+    /** Records what the broker did with the requests' commands ({@link Publication#SENT} or {@code UNKNOWN}). */
+    void published(List<UUID> requestIds, Publication publication) {
         if (requestIds.isEmpty()) {
             return;
         }

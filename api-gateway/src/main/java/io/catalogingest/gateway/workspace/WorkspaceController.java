@@ -32,6 +32,7 @@ import io.catalogingest.common.upc.UpcBlock;
 import io.catalogingest.common.workspace.AddUpcBlock;
 import io.catalogingest.common.workspace.ChangeWorkspaceSetting;
 import io.catalogingest.common.workspace.RetireUpcBlock;
+import io.catalogingest.common.workspace.UpcBlockStatus;
 import io.catalogingest.common.workspace.WorkspaceMessages;
 import io.catalogingest.common.workspace.WorkspaceSetting;
 import io.catalogingest.gateway.error.ApiException;
@@ -119,10 +120,10 @@ class WorkspaceController {
     Success<WorkspaceAnswers.UpcBlocks> blocks(Caller caller) {
         requireAdmin(caller);
         Map<WorkspaceSetting, String> settings = effectiveSettings(caller.tenantId());
-        List<WorkspaceAnswers.UpcBlock> blocks = reader.blocks(caller.tenantId()).stream()
-                .map(WorkspaceController::view).toList();
-        long free = blocks.stream().filter(block -> "active".equals(block.status()))
-                .mapToLong(WorkspaceAnswers.UpcBlock::free).sum();
+        List<WorkspaceDao.Block> rows = reader.blocks(caller.tenantId());
+        List<WorkspaceAnswers.UpcBlock> blocks = rows.stream().map(WorkspaceController::view).toList();
+        long free = rows.stream().filter(block -> block.status() == UpcBlockStatus.ACTIVE)
+                .map(WorkspaceController::view).mapToLong(WorkspaceAnswers.UpcBlock::free).sum();
         long threshold = Long.parseLong(settings.get(WorkspaceSetting.UPC_LOW_THRESHOLD));
         return Answers.success(null, new WorkspaceAnswers.UpcBlocks(
                 Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC)), free, threshold, free < threshold,
@@ -220,7 +221,7 @@ class WorkspaceController {
         return new WorkspaceAnswers.UpcBlock(block.id(), block.companyPrefix(), block.gtinLength(),
                 block.firstItemReference(), block.lastItemReference(),
                 rule.upcFor(block.firstItemReference()).value(), rule.upcFor(block.lastItemReference()).value(),
-                rule.capacity(), used, rule.capacity() - used, block.status(), block.createdAt(), block.retiredAt());
+                rule.capacity(), used, rule.capacity() - used, block.status().jsonName(), block.createdAt(), block.retiredAt());
     }
 
     /** A JSON scalar as the Java value settings are normalized from; objects and arrays are refused. */

@@ -9,6 +9,8 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
+import io.catalogingest.common.workspace.UpcBlockStatus;
+
 /** Reads a workspace's settings and UPC blocks (the ingest-worker writes them). */
 @RegisterConstructorMapper(WorkspaceDao.Setting.class)
 @RegisterConstructorMapper(WorkspaceDao.Block.class)
@@ -20,7 +22,7 @@ interface WorkspaceDao {
 
     /** A block row; numbers below {@code nextItemReference} have been issued. */
     record Block(UUID id, String companyPrefix, int gtinLength, long firstItemReference, long lastItemReference,
-                 long nextItemReference, String status, Instant createdAt, Instant retiredAt) {
+                 long nextItemReference, UpcBlockStatus status, Instant createdAt, Instant retiredAt) {
     }
 
     @SqlQuery("select name, value, updated_at from workspace_setting where tenant_id = :tenantId order by name")

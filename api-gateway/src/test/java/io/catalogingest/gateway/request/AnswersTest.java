@@ -138,7 +138,8 @@ class AnswersTest {
 
     private static RequestOutcome outcome(int status, String outcome) {
         boolean succeeded = "succeeded".equals(outcome);
-        return new RequestOutcome(REQUEST, "tenant-a", outcome, "artist", "a-1", status,
+        RequestOutcome.Kind kind = succeeded ? RequestOutcome.Kind.SUCCEEDED : RequestOutcome.Kind.REJECTED;
+        return new RequestOutcome(REQUEST, "tenant-a", kind, "artist", "a-1", status,
                 succeeded ? null : "The id is taken", succeeded ? List.of() : List.of(new FieldError("id", "is taken")),
                 Instant.now());
     }

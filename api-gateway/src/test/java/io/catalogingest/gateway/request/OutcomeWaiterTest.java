@@ -99,7 +99,7 @@ class OutcomeWaiterTest {
         UUID id = UUID.randomUUID();
         CompletableFuture<Optional<RequestOutcome>> answer = CompletableFuture.supplyAsync(
                 () -> waiter.await(TENANT, id));
-        wakeWhenWaiting(waiter, id, new RequestOutcome(id, "tenant-b", "succeeded", "product", "p-1", 201, null,
+        wakeWhenWaiting(waiter, id, new RequestOutcome(id, "tenant-b", RequestOutcome.Kind.SUCCEEDED, "product", "p-1", 201, null,
                 List.of(), Instant.now()));
 
         assertThat(answer.get(30, TimeUnit.SECONDS)).isEmpty();
@@ -143,7 +143,7 @@ class OutcomeWaiterTest {
     }
 
     private static RequestOutcome outcome(UUID id, int status) {
-        return new RequestOutcome(id, TENANT, status < 300 ? "succeeded" : "rejected", "product", "p-" + id, status,
+        return new RequestOutcome(id, TENANT, status < 300 ? RequestOutcome.Kind.SUCCEEDED : RequestOutcome.Kind.REJECTED, "product", "p-" + id, status,
                 null, List.of(), Instant.now());
     }
 }

@@ -49,7 +49,7 @@ class RequestDaoTest {
 
         AcceptedRequest found = requests.byIdempotencyKey(tenant, "key-1").orElseThrow();
         assertThat(found.requestId()).isEqualTo(first.requestId());
-        assertThat(found.publication()).isEqualTo(AcceptedRequest.PENDING);
+        assertThat(found.publication()).isEqualTo(Publication.PENDING);
         assertThat(found.bodyHash()).isEqualTo("hash");
         assertThat(found.createdAt()).isNotNull();
         assertThat(requests.accepted("another-tenant", first.requestId())).isEmpty();
@@ -63,16 +63,16 @@ class RequestDaoTest {
         AcceptedRequest pending = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
         List.of(sent, unknown, pending).forEach(store::register);
 
-        store.published(List.of(sent.requestId()), AcceptedRequest.SENT);
-        store.published(List.of(sent.requestId(), unknown.requestId()), AcceptedRequest.UNKNOWN);
-        store.published(List.of(), AcceptedRequest.SENT);
+        store.published(List.of(sent.requestId()), Publication.SENT);
+        store.published(List.of(sent.requestId(), unknown.requestId()), Publication.UNKNOWN);
+        store.published(List.of(), Publication.SENT);
         store.unregister(sent.requestId());
         store.unregister(pending.requestId());
 
         assertThat(store.accepted(tenant, sent.requestId()).orElseThrow().publication())
-                .as("sent stays sent, and is not forgotten").isEqualTo(AcceptedRequest.SENT);
+                .as("sent stays sent, and is not forgotten").isEqualTo(Publication.SENT);
         assertThat(store.accepted(tenant, unknown.requestId()).orElseThrow().publication())
-                .isEqualTo(AcceptedRequest.UNKNOWN);
+                .isEqualTo(Publication.UNKNOWN);
         assertThat(store.accepted(tenant, pending.requestId())).isEmpty();
     }
 
@@ -110,7 +110,7 @@ class RequestDaoTest {
         AcceptedRequest answered = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
         AcceptedRequest sent = AcceptedRequest.publishing(UUID.randomUUID(), tenant, "product", null, null, null);
         List.of(waiting, answered, sent).forEach(store::register);
-        store.published(List.of(sent.requestId()), AcceptedRequest.SENT);
+        store.published(List.of(sent.requestId()), Publication.SENT);
         List<UUID> ours = List.of(waiting.requestId(), answered.requestId(), sent.requestId());
 
         store.keepUnacknowledged(ours.stream().map(id -> new UnacknowledgedCommand(id, "catalog.commands", "key-" + id,
@@ -124,10 +124,10 @@ class RequestDaoTest {
         assertThat(taken).containsExactly(new UnacknowledgedCommand(waiting.requestId(), "catalog.commands",
                 "key-" + waiting.requestId(), "{\"ce_id\": \"" + waiting.requestId() + "\"}", "{\"n\": 1}", 1));
         assertThat(store.accepted(tenant, waiting.requestId()).orElseThrow().publication())
-                .isEqualTo(AcceptedRequest.UNKNOWN);
+                .isEqualTo(Publication.UNKNOWN);
         assertThat(store.accepted(tenant, answered.requestId()).orElseThrow().publication())
-                .as("a copy arrived: settled, not sent again").isEqualTo(AcceptedRequest.SENT);
-        assertThat(store.accepted(tenant, sent.requestId()).orElseThrow().publication()).isEqualTo(AcceptedRequest.SENT);
+                .as("a copy arrived: settled, not sent again").isEqualTo(Publication.SENT);
+        assertThat(store.accepted(tenant, sent.requestId()).orElseThrow().publication()).isEqualTo(Publication.SENT);
         assertThat(store.takeDue(100, Duration.ofMinutes(1), Duration.ofMinutes(5)))
                 .as("its next turn is a minute away").noneMatch(command -> ours.contains(command.requestId()));
 
@@ -135,7 +135,7 @@ class RequestDaoTest {
         store.acknowledged(List.of());
 
         assertThat(store.accepted(tenant, waiting.requestId()).orElseThrow().publication())
-                .isEqualTo(AcceptedRequest.SENT);
+                .isEqualTo(Publication.SENT);
         long kept = rows.jdbi.withHandle(handle -> handle.createQuery(
                         "select count(*) from request where request_id = any(:ids) and command_payload is not null")
                 .bindArray("ids", UUID.class, ours).mapTo(Long.class).one());
