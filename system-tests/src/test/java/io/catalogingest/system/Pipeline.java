@@ -115,9 +115,20 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts a webhook-dispatcher (not part of {@link #start}: only the tests of webhooks need one). */
     ConfigurableApplicationContext startWebhookDispatcher(Map<String, Object> extraProperties) {
+        return startWebhookDispatcher(WebApplicationType.NONE, extraProperties);
+    }
+
+    /** As {@link #startWebhookDispatcher}, with its web server, so that it answers on its management port. */
+    ConfigurableApplicationContext startManagedWebhookDispatcher(Map<String, Object> extraProperties) {
+        return startWebhookDispatcher(WebApplicationType.SERVLET, extraProperties);
+    }
+
+    private ConfigurableApplicationContext startWebhookDispatcher(WebApplicationType type,
+                                                                  Map<String, Object> extraProperties) {
         // every service's application.yml is named alike on this classpath: the dispatcher's own keys are given here
-        return run(WebhookDispatcherApplication.class, WebApplicationType.NONE,
-                Map.of("catalog.health.readiness-include", "readinessState,db"), extraProperties);
+        return run(WebhookDispatcherApplication.class, type,
+                Map.of("server.port", "0", "catalog.health.readiness-include", "readinessState,db,schema"),
+                extraProperties);
     }
 
     String gatewayUrl() {

@@ -3,17 +3,23 @@ package io.catalogingest.webhook;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import io.catalogingest.support.outage.SchemaHealth;
 
 /**
  * Delivers the outcome events of the event topics to each workspace's webhook URL: its own consumer group, a reader
  * of the events (not a part of any worker's transaction), signed, in Kafka's order per key, retried with backoff.
  * It takes the shared settings and migrations of service-support, but none of the workers' messaging beans: it
- * publishes nothing, and the workers create the topics.
+ * publishes nothing, and the workers create the topics. Like every service it starts while the database is down
+ * ({@link SchemaHealth}, ADR 0008): readiness is DOWN naming {@code db} and {@code schema} until it is back and
+ * migrated, and records wait in the error handler's backoff meanwhile.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+@Import(SchemaHealth.class)
 public class WebhookDispatcherApplication {
 
     public static void main(String[] args) {

@@ -13,6 +13,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import io.catalogingest.support.messaging.TopicProperties;
@@ -25,25 +26,17 @@ import io.minio.MinioClient;
  * retries in the background, the background creation of the topics, and one health indicator per dependency —
  * {@code schema} (migrations applied), {@code kafka} (the broker answers), {@code storage} (the S3 server answers) —
  * next to Spring Boot's {@code db}. The readiness group lists them (catalog-common.yml), so readiness is DOWN and
- * names the dependency while it is down. Each check is bounded ({@code catalog.health.timeout}).
+ * names the dependency while it is down. Each check is bounded ({@code catalog.health.timeout}). The Flyway strategy
+ * and {@code schema} come from {@link SchemaHealth}, which a service without topics or S3 of its own imports alone
+ * (the webhook-dispatcher).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SchemaHealth.class)
 public class DependencyHealth {
-
-    @Bean
-    SchemaMigration schemaMigration() {
-        return new SchemaMigration();
-    }
 
     @Bean
     TopicCreation topicCreation(KafkaAdmin admin, TopicProperties topics) {
         return new TopicCreation(admin, topics);
-    }
-
-    @Bean
-    HealthIndicator schemaHealthIndicator(SchemaMigration migration) {
-        return () -> migration.migrated() ? Health.up().build()
-                : Health.down().withDetail("reason", "migrations not applied yet").build();
     }
 
     @Bean(destroyMethod = "close")
