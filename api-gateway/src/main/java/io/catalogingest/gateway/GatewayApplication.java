@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 import io.catalogingest.support.messaging.MessagingConfiguration;
+import io.catalogingest.support.operations.DeadLetterDepth;
 import io.catalogingest.support.outage.DependencyHealth;
 import io.catalogingest.support.persistence.PersistenceConfiguration;
 import io.catalogingest.support.secrets.InsecureDefaults;
@@ -15,7 +16,7 @@ import io.catalogingest.support.storage.StorageConfiguration;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({MessagingConfiguration.class, PersistenceConfiguration.class, StorageConfiguration.class,
-        DependencyHealth.class, InsecureDefaults.class})
+        DependencyHealth.class, InsecureDefaults.class, DeadLetterDepth.class})
 public class GatewayApplication {
 
     public static void main(String[] args) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Import;
 import io.catalogingest.support.messaging.MessagingConfiguration;
 import io.catalogingest.support.outage.DependencyHealth;
 import io.catalogingest.support.messaging.WorkerErrorHandling;
+import io.catalogingest.support.operations.DeadLetterDepth;
 import io.catalogingest.support.persistence.OutboxRelay;
 import io.catalogingest.support.persistence.PersistenceConfiguration;
 import io.catalogingest.support.secrets.InsecureDefaults;
@@ -17,7 +18,7 @@ import io.catalogingest.support.storage.StorageConfiguration;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({MessagingConfiguration.class, WorkerErrorHandling.class, PersistenceConfiguration.class, OutboxRelay.class,
-        StorageConfiguration.class, DependencyHealth.class, InsecureDefaults.class})
+        StorageConfiguration.class, DependencyHealth.class, InsecureDefaults.class, DeadLetterDepth.class})
 public class ApprovalWorkerApplication {
 
     public static void main(String[] args) {

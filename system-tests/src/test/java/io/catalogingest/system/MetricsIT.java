@@ -124,6 +124,10 @@ class MetricsIT {
         await().atMost(WITHIN).untilAsserted(() -> assertThat(approvalWorker().has(
                 "kafka_consumer_fetch_manager_records_lag", "topic", isolation.topic(Topics.RELEASE_REVIEWS)))
                 .isTrue());
+        // the gateway's outcome reader (no group: it reads every partition of the event topics from their end)
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(gateway().has(
+                "kafka_consumer_fetch_manager_records_lag", "topic", isolation.topic(Topics.CATALOG_EVENTS)))
+                .isTrue());
     }
 
     @Test
@@ -144,6 +148,11 @@ class MetricsIT {
 
         await().atMost(WITHIN).untilAsserted(() -> assertThat(ingestWorker().sum("catalog_dlt_depth", "topic", dlt))
                 .isEqualTo(before + 1));
+        // every service exports the same cluster-wide gauge
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(gateway().sum("catalog_dlt_depth", "topic", dlt)).isEqualTo(before + 1);
+            assertThat(approvalWorker().sum("catalog_dlt_depth", "topic", dlt)).isEqualTo(before + 1);
+        });
     }
 
     @Test

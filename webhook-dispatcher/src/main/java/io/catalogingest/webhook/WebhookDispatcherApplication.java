@@ -3,9 +3,12 @@ package io.catalogingest.webhook;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.catalogingest.support.messaging.TopicProperties;
+import io.catalogingest.support.operations.DeadLetterDepth;
 import io.catalogingest.support.outage.SchemaHealth;
 
 /**
@@ -19,7 +22,8 @@ import io.catalogingest.support.outage.SchemaHealth;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(SchemaHealth.class)
+@Import({SchemaHealth.class, DeadLetterDepth.class})
+@EnableConfigurationProperties(TopicProperties.class)
 public class WebhookDispatcherApplication {
 
     public static void main(String[] args) {

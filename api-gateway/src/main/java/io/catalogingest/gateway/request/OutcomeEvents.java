@@ -20,6 +20,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +48,8 @@ class OutcomeEvents implements SmartLifecycle {
     private static final Duration POSITIONING_WAIT = Duration.ofSeconds(15);
 
     private final OutcomeWaiter waiter;
+    private final MeterRegistry meters;
+    private volatile KafkaClientMetrics consumerMetrics;
     private final Map<String, String> clientSettings;
     private final String bootstrapServers;
     private final TopicProperties topics;
@@ -55,8 +59,9 @@ class OutcomeEvents implements SmartLifecycle {
     private volatile boolean running;
 
     OutcomeEvents(OutcomeWaiter waiter, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                  KafkaProperties kafka, TopicProperties topics) {
+                  KafkaProperties kafka, TopicProperties topics, MeterRegistry meters) {
         this.waiter = waiter;
+        this.meters = meters;
         // spring.kafka.properties: the service's credentials (catalog-common.yml)
         this.clientSettings = Map.copyOf(kafka.getProperties());
         this.bootstrapServers = bootstrapServers;
@@ -74,6 +79,9 @@ class OutcomeEvents implements SmartLifecycle {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-outcomes-" + UUID.randomUUID());
         consumer = new KafkaConsumer<>(props);
+        // kafka_consumer_* metrics of this reader, records lag per partition among them, on the management port
+        consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(meters);
         running = true;
         thread = new Thread(this::run, "outcome-waiter");
         thread.setDaemon(true);
@@ -122,6 +130,7 @@ class OutcomeEvents implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Outcome consumer stopped; waiting requests will answer 202", e);
         } finally {
+            consumerMetrics.close();
             consumer.close();
         }
     }

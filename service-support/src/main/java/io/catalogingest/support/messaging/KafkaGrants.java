@@ -67,8 +67,10 @@ public final class KafkaGrants {
         grants.topic(INGEST_WORKER, Topics.CATALOG_EVENTS, AclOperation.WRITE);
         grants.topic(INGEST_WORKER, Topics.RELEASE_EVENTS, AclOperation.WRITE);
         grants.group(INGEST_WORKER, INGEST_WORKER, PatternType.PREFIXED, AclOperation.READ, AclOperation.DESCRIBE);
-        // the dead-letter depth gauge reads what the replay group has committed
-        grants.group(INGEST_WORKER, DeadLetterReplay.GROUP, PatternType.LITERAL, AclOperation.DESCRIBE);
+        // the dead-letter depth gauge (every service exports it) reads what the replay group has committed
+        for (String service : List.of(API_GATEWAY, INGEST_WORKER, APPROVAL_WORKER, WEBHOOK_DISPATCHER)) {
+            grants.group(service, DeadLetterReplay.GROUP, PatternType.LITERAL, AclOperation.DESCRIBE);
+        }
 
         grants.consumes(APPROVAL_WORKER, Topics.RELEASE_REVIEWS);
         grants.consumes(APPROVAL_WORKER, Topics.CATALOG_EVENTS);
