@@ -1,11 +1,8 @@
 package io.catalogingest.gateway.request;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +20,7 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.support.messaging.MessagePublisher;
-import tools.jackson.databind.JsonNode;
+import io.catalogingest.support.messaging.StoredRecords;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -78,10 +75,8 @@ class Redelivery implements SmartLifecycle {
         List<UnacknowledgedCommand> commands = new ArrayList<>(envelopes.size());
         for (Envelope<?> envelope : envelopes) {
             WireRecord wire = codec.encode(envelope);
-            Map<String, String> headers = new LinkedHashMap<>();
-            wire.headers().forEach((name, value) -> headers.put(name, new String(value, UTF_8)));
             commands.add(new UnacknowledgedCommand(envelope.requestId(), topic, wire.key(),
-                    json.writeValueAsString(headers), new String(wire.value(), UTF_8), 0));
+                    StoredRecords.headersJson(wire, json), StoredRecords.payloadText(wire), 0));
         }
         requests.keepUnacknowledged(commands, properties.firstDelay());
     }
@@ -139,12 +134,7 @@ class Redelivery implements SmartLifecycle {
     }
 
     private WireRecord wire(UnacknowledgedCommand command) {
-        JsonNode stored = json.readTree(command.headers());
-        Map<String, byte[]> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> header : stored.properties()) {
-            headers.put(header.getKey(), header.getValue().asString().getBytes(UTF_8));
-        }
-        return new WireRecord(command.key(), headers, command.payload().getBytes(UTF_8));
+        return StoredRecords.wire(command.key(), command.headers(), command.payload(), json);
     }
 
     @Override

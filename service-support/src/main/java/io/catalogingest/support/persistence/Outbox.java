@@ -1,11 +1,8 @@
 package io.catalogingest.support.persistence;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +23,7 @@ import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.support.messaging.MessagePublisher;
+import io.catalogingest.support.messaging.StoredRecords;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -153,10 +151,8 @@ public class Outbox implements DisposableBean {
             topics[i] = announcement.topic();
             keys[i] = wire.key();
             eventIds[i] = announcement.event().id().toString();
-            Map<String, String> text = new LinkedHashMap<>();
-            wire.headers().forEach((name, value) -> text.put(name, new String(value, UTF_8)));
-            headers[i] = json.writeValueAsString(text);
-            payloads[i] = new String(wire.value(), UTF_8);
+            headers[i] = StoredRecords.headersJson(wire, json);
+            payloads[i] = StoredRecords.payloadText(wire);
         }
         List<RecordedOutcome> recorded = outcomes.stream().filter(o -> o.cause().requestId() != null).toList();
         int m = recorded.size();

@@ -1,11 +1,8 @@
 package io.catalogingest.support.persistence;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,9 +19,9 @@ import org.springframework.context.SmartLifecycle;
 import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.messaging.PublishFailedException;
+import io.catalogingest.support.messaging.StoredRecords;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -106,12 +103,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private WireRecord wire(OutboxDao.PendingRow row) {
-        JsonNode stored = json.readTree(row.headers());
-        Map<String, byte[]> headers = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> header : stored.properties()) {
-            headers.put(header.getKey(), header.getValue().asString().getBytes(UTF_8));
-        }
-        return new WireRecord(row.messageKey(), headers, row.payload().getBytes(UTF_8));
+        return StoredRecords.wire(row.messageKey(), row.headers(), row.payload(), json);
     }
 
     @Override
