@@ -13,6 +13,8 @@
 # Knobs (environment): GATEWAY_URL [http://127.0.0.1:${GATEWAY_PORT:-8080}]  BENCH_TENANT [bench-http]
 #   BENCH_CONNECTIONS ["16 64"]  BENCH_WARMUP [10s]  BENCH_DURATION [20s]  BENCH_THREADS [2]
 #   BENCH_DRAIN_PROBES [12] (0: no drain after async/bulk)  BENCH_DRAIN_MAX [300] seconds
+#   BENCH_CPU [1]: also print the CPU time each measured run cost every process of the stack (from /proc), per request
+#   (per item for bulk) — a figure the machine's load hardly moves, unlike requests/s (see docs/benchmarks/http.md)
 #   BENCH_MODES ["get sync async bulk"]  BENCH_NONCE_FILE [$CATALOG_STATE_DIR/bench-http.nonce]  BENCH_BULK_SIZE [100]  BENCH_UPC [given] (auto: the worker allocates from
 #   the workspace's block, which then needs room for every product of the run)
 # Needs wrk (apt-get install -y wrk), curl and jq. Only 127.0.0.1 is targeted; every wrk run stops by itself.
@@ -30,6 +32,7 @@ ROOT="$(cd -P "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 : "${BENCH_UPC:=given}"
 : "${BENCH_DRAIN_PROBES:=12}"
 : "${BENCH_DRAIN_MAX:=300}"
+: "${BENCH_CPU:=1}"
 
 (( BENCH_THREADS >= 1 && BENCH_THREADS <= 9 )) || { echo "bench-http: BENCH_THREADS must be 1..9 (one digit of each UPC)" >&2; exit 2; }
 for tool in wrk curl jq; do
@@ -54,6 +57,37 @@ created="$(curl -fsS -X POST "$GATEWAY_URL/product" -H "Authorization: Bearer $T
 BENCH_PRODUCT_ID="$(jq -r '.id // .product.id // .data.id' <<<"$created")"
 export BENCH_PRODUCT_ID
 [[ -n $BENCH_PRODUCT_ID && $BENCH_PRODUCT_ID != null ]] || { echo "bench-http: no product id in $created" >&2; exit 1; }
+
+
+# CPU accounting: the stack's processes are the pid files of ./catalog's state directory (Postgres counts with its
+# backends, the children of its postmaster). cpu_ticks prints "name ticks" per process, from /proc/PID/stat (utime +
+# stime, in clock ticks); the difference over a measured run divided by its requests is that process's CPU per request.
+RUN_DIR="${CATALOG_STATE_DIR:-$ROOT/.local}/run"
+TICK=$(getconf CLK_TCK)
+CPU_NAMES=(api-gateway ingest-worker approval-worker webhook-dispatcher kafka postgres s3proxy)
+ticks_of() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+cpu_ticks() {
+  local name pid total child
+  for name in "${CPU_NAMES[@]}"; do
+    total=0
+    for pid in $(cat "$RUN_DIR/$name.pid" "$RUN_DIR/$name"-*.pid 2>/dev/null); do
+      total=$(( total + $(ticks_of "$pid") ))
+      if [[ $name == postgres ]]; then
+        for child in $(pgrep -P "$pid"); do total=$(( total + $(ticks_of "$child") )); done
+      fi
+    done
+    echo "$name $total"
+  done
+}
+CPU_ROWS=()
+cpu_row() { # cpu_row MODE CONNS BEFORE-FILE AFTER-FILE COUNT (requests, or items for bulk)
+  local row
+  row="$(awk -v mode="$1" -v conns="$2" -v n="$5" -v tick="$TICK" '
+    FNR == NR { before[$1] = $2; next }
+    { ms = ($2 - before[$1]) * 1000 / tick / n; total += ms; cells = cells sprintf(" %8.3f", ms) }
+    END { printf "%-6s %5s %8d%s %8.3f", mode, conns, n, cells, total }' "$3" "$4")"
+  CPU_ROWS+=("$row")
+}
 
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
@@ -95,6 +129,7 @@ for conns in $BENCH_CONNECTIONS; do
   get_rps=""
   for mode in $BENCH_MODES; do
     run "$mode" "$conns" "$BENCH_WARMUP" >/dev/null
+    [[ $BENCH_CPU == 1 ]] && cpu_ticks > "$OUT/cpu-before"
     run "$mode" "$conns" "$BENCH_DURATION" >/dev/null
     file="$OUT/$mode-$conns-$BENCH_DURATION.txt"
     rps="$(value RPS "$file")"; p50="$(value P50_MS "$file")"; p99="$(value P99_MS "$file")"
@@ -112,7 +147,28 @@ for conns in $BENCH_CONNECTIONS; do
     if [[ $mode == async || $mode == bulk ]] && (( BENCH_DRAIN_PROBES > 0 )); then
       echo "       (drained the worker's backlog in $(drain) s)"
     fi
+    if [[ $BENCH_CPU == 1 ]]; then # after the drain: an accepted command's work is done by then
+      cpu_ticks > "$OUT/cpu-after"
+      count="$(tr ' ' '\n' <<<"$statuses" | awk -F= '$1 ~ /^[0-9]+$/ { n += $2 } END { print n + 0 }')"
+      [[ $mode == bulk ]] && count=$(( count * BENCH_BULK_SIZE ))
+      (( count > 0 )) && cpu_row "$mode" "$conns" "$OUT/cpu-before" "$OUT/cpu-after" "$count"
+    fi
   done
 done
+if (( ${#CPU_ROWS[@]} > 0 )); then
+  echo
+  echo "CPU milliseconds per request (per item for bulk), every process of the stack, over the measured run (and the"
+  echo "drain after async and bulk); \"vs GET\" is the GET's total over this one's: the throughput ratio to expect when"
+  echo "the stack alone saturates the cores"
+  printf '%-6s %5s %8s %8s %8s %8s %8s %8s %8s %8s %8s %7s\n' path conns requests gateway ingest approval webhook \
+    kafka postgres s3proxy total "vs GET"
+  get_total=""
+  for row in "${CPU_ROWS[@]}"; do
+    read -r mode conns _ _ _ _ _ _ _ _ total <<<"$row"
+    [[ $mode == get ]] && get_total=$total
+    ratio="$( [[ -n $get_total ]] && awk -v a="$get_total" -v b="$total" 'BEGIN { printf "%.2f", a / b }' || echo "-")"
+    printf '%s %7s\n' "$row" "$ratio"
+  done
+fi
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
