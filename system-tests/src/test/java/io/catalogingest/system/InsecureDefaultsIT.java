@@ -20,6 +20,7 @@ import io.catalogingest.ingest.IngestWorkerApplication;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
 import io.catalogingest.testsupport.Isolation;
+import io.catalogingest.webhook.WebhookDispatcherApplication;
 
 /**
  * The services refuse to start with a credential whose default is published in the repository — the gateway's
@@ -56,6 +57,15 @@ class InsecureDefaultsIT {
             assertThat(trace).as(worker.getSimpleName()).contains("S3_SECRET_KEY").contains("DB_PASSWORD")
                     .doesNotContain(DEV_S3);
         }
+    }
+
+    @Test
+    void theWebhookDispatcherRefusesTheDefaultDatabasePasswordWithoutALocalProfile() {
+        String trace = trace(refusal(WebhookDispatcherApplication.class, WebApplicationType.SERVLET,
+                Map.of("spring.datasource.password", "catalog")));
+
+        assertThat(trace).contains("DB_PASSWORD").contains("SPRING_PROFILES_ACTIVE=local")
+                .doesNotContain("S3_SECRET_KEY");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -15,7 +16,8 @@ import io.catalogingest.support.storage.StorageProperties;
  * and the S3 secret key of {@code catalog-common.yml}, the Kafka password (when SASL is on), and the gateway's
  * development JWT secret — unless the
  * {@code local} or {@code dev} profile is active ({@code SPRING_PROFILES_ACTIVE=local}, which {@code ./catalog up},
- * compose and the tests set). Only the names of the settings are reported, never a value.
+ * compose and the tests set). Only the names of the settings are reported, never a value. Every service imports it;
+ * the S3 secret is checked only in a service that talks to S3 (the webhook-dispatcher does not).
  */
 public class InsecureDefaults {
 
@@ -34,12 +36,13 @@ public class InsecureDefaults {
      */
     public static final String DEVELOPMENT_KAFKA_PASSWORD_SUFFIX = "-kafka-secret-change-me";
 
-    public InsecureDefaults(Environment environment, StorageProperties storage) {
+    public InsecureDefaults(Environment environment, ObjectProvider<StorageProperties> storageIfUsed) {
         List<String> defaults = new ArrayList<>();
         if (DEVELOPMENT_DB_PASSWORD.equals(environment.getProperty("spring.datasource.password"))) {
             defaults.add("DB_PASSWORD (spring.datasource.password)");
         }
-        if (DEVELOPMENT_S3_SECRET.equals(storage.secretKey())) {
+        StorageProperties storage = storageIfUsed.getIfAvailable();
+        if (storage != null && DEVELOPMENT_S3_SECRET.equals(storage.secretKey())) {
             defaults.add("S3_SECRET_KEY (catalog.storage.secret-key)");
         }
         if (publishedKafkaPassword(environment)) {
