@@ -11,32 +11,44 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.catalogingest.common.envelope.Topics;
+import io.catalogingest.common.promotion.PromotionMessages;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
+import io.catalogingest.testsupport.Isolation;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 16, item 3 (retry, ADR 0021): an approved release whose auto-creation failed (the workspace's UPC block is
  * used up) is retried by an admin once a new block is added, and completes with its product; the refusals: not
- * failed (400 naming the status), not an admin (403), another workspace (404), and Idempotency-Key replay.
+ * failed (400 naming the status), not an admin (403), another workspace (404), and Idempotency-Key replay. A retry
+ * that fails again (the block is still used up) is announced with an event id of its own, so a consumer that dedupes
+ * on ce_id (the webhook-dispatcher) sees both failures.
  */
 @CatalogInfrastructureTest
 class AutoCreationRetryIT {
 
     private static final String TENANT = "retry-ws";
     private static final Duration WITHIN = Duration.ofSeconds(90);
+    private static final String FAILED = PromotionMessages.AUTO_CREATION_FAILED.id();
 
     private static Pipeline pipeline;
     private static Http http;
+    private static ApprovalFixtures fixtures;
 
     @BeforeAll
     static void start(Infrastructure infrastructure) {
-        pipeline = Pipeline.start(infrastructure.isolate());
+        Isolation isolation = infrastructure.isolate();
+        pipeline = Pipeline.start(isolation);
         http = new Http(pipeline.gatewayUrl());
+        fixtures = new ApprovalFixtures(infrastructure, isolation, http);
     }
 
     @AfterAll
     static void stop() {
+        if (fixtures != null) {
+            fixtures.close();
+        }
         if (pipeline != null) {
             pipeline.close();
         }
@@ -67,6 +79,15 @@ class AutoCreationRetryIT {
 
         assertThat(http.postJson(path, user, Map.of()).status()).as("not an admin").isEqualTo(403);
         assertThat(http.postJson(path, Tokens.admin("retry-ws-other"), Map.of()).status()).isEqualTo(404);
+
+        // retried before its cause is fixed: it fails again, announced with a new event id
+        assertThat(http.postJson(path, admin, Map.of()).status()).isEqualTo(200);
+        await().atMost(WITHIN).untilAsserted(() -> {
+            List<String> failures = fixtures.events(Topics.RELEASE_EVENTS, FAILED, id).stream()
+                    .map(record -> ApprovalFixtures.header(record, "ce_id")).toList();
+            assertThat(failures).hasSize(2).doesNotHaveDuplicates();
+            assertThat(read(id, user).path("autoCreationStatus").asString()).isEqualTo("failed");
+        });
 
         Workspaces.addBlock(http, TENANT, "0712346", 0, 9);
         Http.Answer retried = http.postJson(path, admin, Map.of(), "Idempotency-Key", "retry-" + id);

@@ -185,7 +185,11 @@ class IsolationIT {
                         token, Map.of("trackOrder", List.of(trackOfA)))),
                 write("link an asset to A's release", token -> http.postJson("/releases/" + releaseOfA
                         + "/tracks/link-asset", token, Map.of("assetId", "ISO-AST-A"))),
-                write("delete A's release", token -> send("DELETE", "/releases/" + releaseOfA, token, null)));
+                write("delete A's release", token -> send("DELETE", "/releases/" + releaseOfA, token, null)),
+                write("revert A's release (admin)", token -> http.postJson("/releases/" + releaseOfA
+                        + "/revert-status", token, Map.of("targetStatus", "draft", "reason", "intruder"))),
+                write("retry A's auto-creation (admin)", token -> http.postJson("/releases/" + releaseOfA
+                        + "/retry-auto-creation", token, Map.of())));
     }
 
     static Stream<Arguments> writeMatrix() {
@@ -200,9 +204,9 @@ class IsolationIT {
 
         Http.Answer answer = write.as(token);
 
-        // the review endpoint refuses a token without the admin role before looking: 403 by role
+        // the review and admin endpoints refuse a token without the admin role before looking: 403 by role
         assertThat(answer.status()).as(who + " " + what + ": " + answer.text())
-                .isIn(what.startsWith("review") ? List.of(403, 404) : List.of(404));
+                .isIn(what.startsWith("review") || what.endsWith("(admin)") ? List.of(403, 404) : List.of(404));
         HostileHttpIT.assertSeedError(answer);
         assertThat(State.ofA()).as(what).isEqualTo(before);
     }

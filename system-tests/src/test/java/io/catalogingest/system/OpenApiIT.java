@@ -74,7 +74,7 @@ class OpenApiIT {
                 "/releases/{id}/tracks/{trackId}/media/file", "/releases/{id}/media", "/requests/{requestId}",
                 "/tenant/settings", "/tenant/settings/{name}", "/tenant/upc-blocks", "/releases/{id}/tracks",
                 "/releases/{id}/tracks/{trackId}", "/releases/{id}/tracks/reorder", "/releases/{id}/tracks/link-asset",
-                "/releases/{id}/retry-auto-creation")) {
+                "/releases/{id}/retry-auto-creation", "/releases/{id}/revert-status")) {
             assertThat(document.path("paths").has(path)).as(path).isTrue();
         }
         assertThat(document.path("paths").has("/product/")).as("trailing-slash twins are left out").isFalse();
@@ -100,6 +100,7 @@ class OpenApiIT {
         writes.put("/releases/{id}/tracks/{trackId}", "put");
         writes.put("/releases/{id}/tracks/reorder", "post");
         writes.put("/releases/{id}/tracks/link-asset", "post");
+        writes.put("/releases/{id}/revert-status", "post");
         for (Map.Entry<String, String> write : writes.entrySet()) {
             JsonNode content = document.path("paths").path(write.getKey()).path(write.getValue())
                     .path("requestBody").path("content");
@@ -119,6 +120,11 @@ class OpenApiIT {
         assertThat(update.path("properties").path("title").path("maxLength").asInt()).isEqualTo(255);
         assertThat(update.path("required").isMissingNode() || update.path("required").isEmpty())
                 .as("every field of an update is optional").isTrue();
+        JsonNode revert = resolve(document, document.path("paths").path("/releases/{id}/revert-status").path("post")
+                .path("requestBody").path("content").path("application/json").path("schema"));
+        assertThat(texts(revert.path("properties").path("targetStatus").path("enum")))
+                .containsExactly("draft", "submitted");
+        assertThat(texts(revert.path("required"))).contains("targetStatus", "reason");
         for (String delete : List.of("/releases/{id}", "/releases/{id}/tracks/{trackId}")) {
             assertThat(document.path("paths").path(delete).path("delete").isObject()).as("DELETE " + delete).isTrue();
         }

@@ -11,12 +11,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The end of an approval, inside the caller's transaction ({@code handle.attach}). */
 interface CompletionDao {
 
-    /** Finishes an unfinished approval as completed; false when it had finished already. */
-    @SqlUpdate("""
+    /**
+     * Finishes an unfinished approval as completed; returns the id of its command (each attempt's own), empty when
+     * it had finished already.
+     */
+    @SqlQuery("""
             update release_approval set stage = 'completed', finished_at = now(), lease_owner = null,
                 lease_until = null, last_error = null
-            where release_id = :releaseId and tenant_id = :tenantId and stage in ('promoting', 'creating')""")
-    boolean finishCompleted(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId);
+            where release_id = :releaseId and tenant_id = :tenantId and stage in ('promoting', 'creating')
+            returning command_id""")
+    Optional<UUID> finishCompleted(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId);
+
+    /** The command id of the release's completed approval, to announce its completion again with the same id. */
+    @SqlQuery("""
+            select command_id from release_approval
+            where release_id = :releaseId and tenant_id = :tenantId and stage = 'completed'""")
+    Optional<UUID> completedCommand(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId);
 
     /** Completes the approved release with its product; returns when, or empty when it is not approved. */
     @SqlQuery("""
@@ -32,12 +42,16 @@ interface CompletionDao {
     @SqlQuery("select completed_at from release where tenant_id = :tenantId and id = :releaseId and status = 'completed'")
     Optional<Instant> completedAt(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId);
 
-    /** Finishes an unfinished approval as failed, with the reason; false when it had finished already. */
-    @SqlUpdate("""
+    /**
+     * Finishes an unfinished approval as failed, with the reason; returns the id of its command (a retry's is new),
+     * empty when it had finished already.
+     */
+    @SqlQuery("""
             update release_approval set stage = 'failed', finished_at = now(), lease_owner = null,
                 lease_until = null, last_error = :reason
-            where release_id = :releaseId and tenant_id = :tenantId and stage in ('promoting', 'creating')""")
-    boolean finishFailed(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId,
+            where release_id = :releaseId and tenant_id = :tenantId and stage in ('promoting', 'creating')
+            returning command_id""")
+    Optional<UUID> finishFailed(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId,
                          @Bind("reason") String reason);
 
     /** The approved release stays approved, its auto-creation failed with the reason. */

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -42,12 +43,15 @@ public class ReleaseCompletion {
                          String format) {
         Instant completedAt = outbox.inTransaction((handle, announcer) -> {
             CompletionDao completion = handle.attach(CompletionDao.class);
-            Instant completed = completion.finishCompleted(tenantId, releaseId)
+            Optional<UUID> finished = completion.finishCompleted(tenantId, releaseId);
+            Optional<UUID> command = finished.isPresent() ? finished : completion.completedCommand(tenantId, releaseId);
+            Instant completed = finished.isPresent()
                     ? completion.complete(tenantId, releaseId, productId).orElse(null)
                     : completion.completedAt(tenantId, releaseId).orElse(null);
-            if (completed != null) {
-                // announced again with the same id when the answer is repeated
-                announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("completed", releaseId), SOURCE,
+            if (completed != null && command.isPresent()) {
+                // announced again with the same id when the answer is repeated; a later approval's has its own
+                announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("completed", releaseId,
+                        command.get()), SOURCE,
                         PromotionMessages.RELEASE_COMPLETED.id(), Instant.now(), releaseId.toString(), tenantId,
                         requestId, new ReleaseCompleted(releaseId.toString(), productId, upc, format, completed)));
             }
@@ -79,11 +83,14 @@ public class ReleaseCompletion {
                 lease.hold(handle);
             }
             CompletionDao completion = handle.attach(CompletionDao.class);
-            if (!completion.finishFailed(tenantId, releaseId, reason)) {
+            Optional<UUID> command = completion.finishFailed(tenantId, releaseId, reason);
+            if (command.isEmpty()) {
                 return false;
             }
             completion.autoCreationFailed(tenantId, releaseId, reason);
-            announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("auto-creation-failed", releaseId),
+            // each attempt (the first, every retry) fails with an event id of its own, so no consumer drops one
+            announcer.announce(Topics.RELEASE_EVENTS, new Envelope<>(eventId("auto-creation-failed", releaseId,
+                    command.get()),
                     SOURCE, PromotionMessages.AUTO_CREATION_FAILED.id(), Instant.now(), releaseId.toString(), tenantId,
                     requestId, new AutoCreationFailed(releaseId.toString(), stage, reason, errors)));
             return true;
@@ -96,7 +103,9 @@ public class ReleaseCompletion {
         log.warn("Auto-creation of release {} of tenant {} failed ({}): {}", releaseId, tenantId, stage, reason);
     }
 
-    private static UUID eventId(String what, UUID releaseId) {
-        return UUID.nameUUIDFromBytes(("catalog.release." + what + ":" + releaseId).getBytes(UTF_8));
+    /** The same for a repeated answer to the same approval command; different for each attempt (ADR 0021). */
+    static UUID eventId(String what, UUID releaseId, UUID commandId) {
+        return UUID.nameUUIDFromBytes(("catalog.release." + what + ":" + releaseId + ":" + commandId)
+                .getBytes(UTF_8));
     }
 }

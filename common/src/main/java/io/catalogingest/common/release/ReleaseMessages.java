@@ -28,6 +28,8 @@ public final class ReleaseMessages {
             MessageType.of("catalog.release.delete.v1", DeleteRelease.class);
     public static final MessageType<RetryAutoCreation> RETRY_AUTO_CREATION =
             MessageType.of("catalog.release.auto-creation.retry.v1", RetryAutoCreation.class);
+    public static final MessageType<RevertRelease> REVERT_RELEASE =
+            MessageType.of("catalog.release.revert.v1", RevertRelease.class);
     public static final MessageType<RegisterMedia> REGISTER_MEDIA =
             MessageType.of("catalog.media.register.v1", RegisterMedia.class);
     public static final MessageType<DeleteMedia> DELETE_MEDIA =
@@ -44,6 +46,8 @@ public final class ReleaseMessages {
             MessageType.of("catalog.release.deleted.v1", ReleaseDeleted.class);
     public static final MessageType<AutoCreationRetried> AUTO_CREATION_RETRIED =
             MessageType.of("catalog.release.auto-creation.retried.v1", AutoCreationRetried.class);
+    public static final MessageType<ReleaseReverted> RELEASE_REVERTED =
+            MessageType.of("catalog.release.reverted.v1", ReleaseReverted.class);
     public static final MessageType<MediaRegistered> MEDIA_REGISTERED =
             MessageType.of("catalog.media.registered.v1", MediaRegistered.class);
     public static final MessageType<MediaRejected> MEDIA_REJECTED =
@@ -60,5 +64,6 @@ public final class ReleaseMessages {
     public static final List<MessageType<?>> ALL = List.of(CREATE_RELEASE, SUBMIT_RELEASE, REGISTER_MEDIA,
             DELETE_MEDIA, RELEASE_CREATED, RELEASE_SUBMITTED, MEDIA_REGISTERED, MEDIA_REJECTED, MEDIA_DELETED,
             COMMAND_REJECTED, UPDATE_RELEASE, ADD_TRACK, UPDATE_TRACK, DELETE_TRACK, REORDER_TRACKS, LINK_ASSET,
-            DELETE_RELEASE, RELEASE_EDITED, RELEASE_DELETED, RETRY_AUTO_CREATION, AUTO_CREATION_RETRIED);
+            DELETE_RELEASE, RELEASE_EDITED, RELEASE_DELETED, RETRY_AUTO_CREATION, AUTO_CREATION_RETRIED,
+            REVERT_RELEASE, RELEASE_REVERTED);
 }

@@ -96,6 +96,29 @@ public enum ReleaseStatus {
         return Optional.of("Release is '" + jsonName() + "'; only a 'draft' can be deleted");
     }
 
+    /**
+     * Why an admin cannot revert the release from this status to {@code target}, or empty if they can (ADR 0021,
+     * Royalti's T9/T10): to {@code draft} from {@code rejected}, {@code approved} or {@code completed}; to
+     * {@code submitted} only from {@code approved} with a failed auto-creation. Nothing else is a revert.
+     *
+     * @param autoCreation the release's auto-creation status, null when it has none
+     */
+    public Optional<String> revertRefusal(ReleaseStatus target, AutoCreationStatus autoCreation) {
+        if (target == DRAFT) {
+            return this == REJECTED || this == APPROVED || this == COMPLETED ? Optional.empty()
+                    : Optional.of("Release is '" + jsonName() + "'; it can only be reverted to 'draft' from "
+                            + quoted(REJECTED, APPROVED, COMPLETED));
+        }
+        if (target == SUBMITTED) {
+            return this == APPROVED && autoCreation == AutoCreationStatus.FAILED ? Optional.empty()
+                    : Optional.of("Release is '" + jsonName() + "'" + (autoCreation == null ? ""
+                            : " with autoCreationStatus '" + autoCreation.jsonName() + "'")
+                            + "; it can only be reverted to 'submitted' when 'approved' and its auto-creation 'failed'");
+        }
+        return Optional.of("Release is '" + jsonName() + "'; it can only be reverted to 'draft' or 'submitted', not '"
+                + (target == null ? "" : target.jsonName()) + "'");
+    }
+
     /** Whether the release may be submitted for review: from {@code draft} or {@code rejected}. */
     public boolean canSubmit() {
         return refusalOf(ReleaseAction.SUBMIT).isEmpty();

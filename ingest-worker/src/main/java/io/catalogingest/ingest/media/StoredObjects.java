@@ -28,11 +28,11 @@ public class StoredObjects {
     }
 
     /** Size, ETag and recorded SHA-256 (user metadata, may be null) of an object. */
-    record Stat(long size, String etag, String sha256) {
+    public record Stat(long size, String etag, String sha256) {
     }
 
     /** The object's size and SHA-256, or empty when it does not exist. */
-    Optional<Stat> stat(String bucket, String key) {
+    public Optional<Stat> stat(String bucket, String key) {
         try {
             StatObjectResponse response = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
             return Optional.of(new Stat(response.size(), response.etag(), response.userMetadata().get(SHA256_METADATA)));

@@ -113,6 +113,16 @@ public class ProductIngestion implements MessageHandlers {
         return outcomes.get(command.id());
     }
 
+    /**
+     * Soft-deletes a product inside the caller's transaction ({@code product.deleted_at}; its UPC stays spent): for
+     * features that remove a product as part of their own work (a release's revert).
+     *
+     * @return whether a product that was not deleted yet is deleted now
+     */
+    public boolean softDeleteInTransaction(Handle handle, String tenantId, String productId) {
+        return handle.attach(ProductDao.class).softDelete(tenantId, productId);
+    }
+
     /** Applies replace-tracks commands in one transaction, then announces each one's outcome. */
     void replaceAssetsAll(List<Envelope<ReplaceProductAssets>> commands) {
         appliedOnce.applyAll(CONSUMER, commands, this::replaceAssets);
