@@ -44,13 +44,18 @@ public final class CatalogRows {
     }
 
     public UUID release(String tenant, String title, String status) {
+        return release(tenant, title, status, "owner");
+    }
+
+    public UUID release(String tenant, String title, String status, String owner) {
         UUID id = UUID.randomUUID();
         jdbi.useHandle(handle -> handle.createUpdate("""
                         insert into release (tenant_id, id, owner_id, status, title, display_artist, format, type,
                             main_genre, artists)
-                        values (:tenant, :id, 'owner', :status, :title, 'Artist', 'Single', 'Audio', '{Pop}',
+                        values (:tenant, :id, :owner, :status, :title, 'Artist', 'Single', 'Audio', '{Pop}',
                             '[{"artist": "Someone", "type": "primary"}]')""")
-                .bind("tenant", tenant).bind("id", id).bind("status", status).bind("title", title).execute());
+                .bind("tenant", tenant).bind("id", id).bind("owner", owner).bind("status", status)
+                .bind("title", title).execute());
         return id;
     }
 

@@ -140,7 +140,9 @@ class IsolationIT {
                 Arguments.of("/product?q=CAT-A", "ISO-A-1"),
                 Arguments.of("/product", "ISO-A-1"),
                 Arguments.of("/releases?search=A%27s", releaseOfA),
-                Arguments.of("/releases", releaseOfA));
+                Arguments.of("/releases", releaseOfA),
+                Arguments.of("/artist?q=A%27s", "ISO-ART-A"),
+                Arguments.of("/asset?search=A%27s", "ISO-AST-A"));
     }
 
     @ParameterizedTest(name = "GET {0}")
@@ -209,6 +211,109 @@ class IsolationIT {
                 .isIn(what.startsWith("review") || what.endsWith("(admin)") ? List.of(403, 404) : List.of(404));
         HostileHttpIT.assertSeedError(answer);
         assertThat(State.ofA()).as(what).isEqualTo(before);
+    }
+
+    // ---- ownership inside the workspace (issue 16, item 6; ADR 0023): user A (the owner), user B, an admin ----
+
+    /** Another plain user of tenant-a. */
+    static String userBOfA() {
+        return Tokens.user(A, "user-b-of-a");
+    }
+
+    /** An admin of tenant-a who does not own A's release. */
+    static String adminOfA() {
+        return Tokens.admin(A, "admin-of-a");
+    }
+
+    static List<String> releaseReadsOfA() {
+        return List.of("/releases/" + releaseOfA, "/releases/" + releaseOfA + "/media");
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("releaseReadsOfA")
+    void anotherUserOfTheWorkspaceGets404ForAsReleaseAndAnAdminReadsIt(String path) {
+        Http.Answer theirs = http.get(path, userBOfA());
+
+        assertThat(theirs.status()).as(theirs.text()).isEqualTo(404);
+        HostileHttpIT.assertSeedError(theirs);
+        assertThat(theirs.text()).doesNotContain("A's release", "cover.png")
+                .isEqualTo(http.get("/releases/00000000-0000-0000-0000-000000000000", userBOfA()).text());
+        assertThat(http.get(path, adminOfA()).status()).as("an admin of the workspace").isEqualTo(200);
+        assertThat(http.get(path, Tokens.mint(A, "owner-of-a", List.of("owner"), Pipeline.AUDIENCE,
+                Instant.now().plusSeconds(600))).status()).as("a workspace owner is an admin").isEqualTo(200);
+    }
+
+    /** Every write of {@link #writesToA()} on A's release (products are the workspace's, not a user's). */
+    static Stream<Arguments> releaseWritesOfA() {
+        return writesToA().stream().filter(write -> !write.get()[0].toString().contains("product"));
+    }
+
+    @ParameterizedTest(name = "user B: {0}")
+    @MethodSource("releaseWritesOfA")
+    void anotherUserOfTheWorkspaceCannotChangeAsRelease(String what, Write write) {
+        State before = State.ofA();
+
+        Http.Answer answer = write.as(userBOfA());
+
+        // 403 as Royalti documents for a non-owner, non-admin (the review: 403 by role)
+        assertThat(answer.status()).as(what + ": " + answer.text()).isEqualTo(403);
+        HostileHttpIT.assertSeedError(answer);
+        assertThat(answer.text()).doesNotContain("A's release");
+        assertThat(State.ofA()).as(what).isEqualTo(before);
+    }
+
+    @Test
+    void listsAndStatsHoldAUsersOwnReleasesAndAnAdminsWholeWorkspace() {
+        assertThat(http.get("/releases", userBOfA()).text()).doesNotContain(releaseOfA, "A's release");
+        assertThat(http.get("/releases?owner=test-user", userBOfA()).text()).doesNotContain(releaseOfA);
+        assertThat(http.get("/releases", adminOfA()).text()).contains(releaseOfA);
+        assertThat(http.get("/releases?owner=test-user", adminOfA()).text()).contains(releaseOfA);
+
+        long owners = stats(Tokens.user(A)).path("total").asLong();
+        assertThat(owners).isPositive();
+        assertThat(stats(adminOfA()).path("total").asLong()).as("every release of A is test-user's").isEqualTo(owners);
+        assertThat(stats(userBOfA()).path("total").asLong()).isZero();
+        assertThat(stats(Tokens.admin("tenant-b")).path("total").asLong()).isZero();
+        assertThat(stats(Tokens.user("tenant-b")).path("byStatus").path("draft").asLong()).isZero();
+    }
+
+    @Test
+    void anAdminOfTheWorkspaceChangesAUsersReleaseAndAReplayOfItsKeyShowsUserBNothing() {
+        String id = created(http.postJson("/releases", Tokens.user(A), release("A's second release")))
+                .path("data").path("id").asString();
+        Http.Answer edited = http.putJson("/releases/" + id, adminOfA(), Map.of("title", "Edited by an admin"),
+                "Idempotency-Key", "admin-edit-" + id);
+
+        assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+        assertThat(http.get("/releases/" + id, Tokens.user(A)).json().path("data").path("title").asString())
+                .isEqualTo("Edited by an admin");
+
+        Http.Answer replayed = http.putJson("/releases/" + id, userBOfA(), Map.of("title", "Edited by an admin"),
+                "Idempotency-Key", "admin-edit-" + id);
+        assertThat(replayed.status()).as(replayed.text()).isIn(403, 404);
+        assertThat(replayed.text()).doesNotContain("Edited by an admin", "A's second release");
+        Http.Answer submitted = http.postJson("/releases/" + id + "/submit", adminOfA(), Map.of());
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        assertThat(http.get("/releases/" + id, Tokens.user(A)).json().path("data").path("status").asString())
+                .isEqualTo("submitted");
+    }
+
+    @Test
+    void aGuestMayCallNothing() {
+        String guest = Tokens.mint(A, "guest-of-a", List.of("guest"), Pipeline.AUDIENCE,
+                Instant.now().plusSeconds(600));
+
+        for (String path : List.of("/releases", "/releases/stats", "/releases/" + releaseOfA, "/artist", "/asset")) {
+            Http.Answer answer = http.get(path, guest);
+            assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(403);
+            HostileHttpIT.assertSeedError(answer);
+        }
+    }
+
+    private static JsonNode stats(String token) {
+        Http.Answer answer = http.get("/releases/stats", token);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json().path("data");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalogingest.common.catalog.CatalogMessages;
@@ -26,7 +27,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /artist} (JSON: name, id, and the defaults label, copyright, publisher) and {@code GET /artist/{id}}.
+ * {@code POST /artist} (JSON: name, id, and the defaults label, copyright, publisher), {@code GET /artist/{id}} and
+ * {@code GET /artist} (a page of them, searched).
  * The endpoint to copy: read the form with the form kit, publish the command, answer through {@link Answers}.
  */
 @RestController
@@ -56,6 +58,19 @@ class ArtistController {
         return Answers.command(dispatcher.dispatch(CREATE.request(caller, write, command.artistId(), command,
                 body.toString())), outcome -> new Answers.Resource("/artist/" + outcome.resourceId(),
                 new ArtistAnswer(true, "Artist created successfully", find(caller, outcome.resourceId()))));
+    }
+
+    @Operation(summary = "List the workspace's artists: page, size (at most 100), sort, order, q (name or id)")
+    @ApiResponse(responseCode = "200", description = "One page of artists and how many match")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @GetMapping({"/artist", "/artist/"})
+    Success<ArtistReader.ArtistPage> list(Caller caller, @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size,
+                                          @RequestParam(required = false) String sort,
+                                          @RequestParam(required = false) String order,
+                                          @RequestParam(required = false) String q) {
+        return Answers.success(null, artists.list(caller.tenantId(), ArtistQuery.of(page, size, sort, order, q)));
     }
 
     @GetMapping("/artist/{id}")

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.catalogingest.common.catalog.CatalogMessages;
@@ -26,8 +27,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /asset} (JSON: title, displayArtist, id, isrc, duration in seconds, type) and {@code GET /asset/{id}},
- * answered in Royalti's {success, message, data}.
+ * {@code POST /asset} (JSON: title, displayArtist, id, isrc, duration in seconds, type), {@code GET /asset/{id}} and
+ * {@code GET /asset} (a page of them, searched), answered in Royalti's {success, message, data}.
  */
 @RestController
 class AssetController {
@@ -56,6 +57,21 @@ class AssetController {
         return Answers.command(dispatcher.dispatch(CREATE.request(caller, write, command.assetId(), command,
                 body.toString())), outcome -> new Answers.Resource("/asset/" + outcome.resourceId(),
                 new AssetAnswer(true, "Asset created successfully", find(caller, outcome.resourceId()))));
+    }
+
+    @Operation(summary = "List the workspace's assets: page, limit (at most 100), sort, order, search, type")
+    @ApiResponse(responseCode = "200", description = "One page of assets and how many match")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @GetMapping({"/asset", "/asset/"})
+    Success<AssetReader.AssetPage> list(Caller caller, @RequestParam(required = false) String page,
+                                        @RequestParam(required = false) String limit,
+                                        @RequestParam(required = false) String sort,
+                                        @RequestParam(required = false) String order,
+                                        @RequestParam(required = false) String search,
+                                        @RequestParam(required = false) String type) {
+        return Answers.success(null, assets.list(caller.tenantId(),
+                AssetQuery.of(page, limit, sort, order, search, type)));
     }
 
     @GetMapping("/asset/{id}")

@@ -21,6 +21,7 @@ final class AssetForm {
 
     static final int TEXT_MAX = 255;
     static final long MAX_DURATION_SECONDS = 24 * 60 * 60;
+    static final List<String> TYPES = List.of("Audio", "Video");
     private static final String REFUSAL = "Invalid asset";
 
     private AssetForm() {
@@ -37,7 +38,7 @@ final class AssetForm {
         String id = form.id(body, "id", false);
         String isrc = form.isrc(form.text(body, "isrc", Text.optional(20).stringOnly()), "isrc");
         Integer duration = duration(body.get("duration"), form);
-        String type = form.oneOf(body, "type", 20, List.of("Audio", "Video"), "Audio");
+        String type = form.oneOf(body, "type", 20, TYPES, "Audio");
         form.check(REFUSAL);
         return new CreateAsset(id != null ? id : UUID.randomUUID().toString(), title, displayArtist, isrc, duration,
                 type);

@@ -1,10 +1,13 @@
 package io.catalogingest.gateway.asset;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
+
+import io.catalogingest.gateway.web.SearchPattern;
 
 /** Reads assets of a tenant ({@link AssetDao}). */
 @Component
@@ -15,13 +18,28 @@ class AssetReader {
                             boolean isDraft, Instant createdAt, Instant updatedAt) {
     }
 
+    /** {@code GET /asset}: Royalti's {@code {items, total, page, limit}}. */
+    record AssetPage(List<AssetView> items, long total, int page, int limit) {
+    }
+
+    private final Jdbi jdbi;
     private final AssetDao assets;
 
     AssetReader(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.assets = jdbi.onDemand(AssetDao.class);
     }
 
     Optional<AssetView> find(String tenantId, String id) {
         return assets.find(tenantId, id);
+    }
+
+    AssetPage list(String tenantId, AssetQuery query) {
+        String pattern = SearchPattern.containing(query.search());
+        return jdbi.withHandle(handle -> {
+            AssetDao dao = handle.attach(AssetDao.class);
+            return new AssetPage(dao.page(tenantId, query.type(), pattern, query.orderBy(), query.limit(),
+                    query.offset()), dao.count(tenantId, query.type(), pattern), query.page(), query.limit());
+        });
     }
 }

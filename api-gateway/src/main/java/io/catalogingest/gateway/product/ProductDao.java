@@ -46,10 +46,10 @@ interface ProductDao {
 
     /**
      * Products matching {@code pattern} (an ILIKE pattern with escape character {@code !}, or null for all) in title,
-     * display artist, UPC or catalog number.
+     * display artist, UPC or catalog number; a soft-deleted product is never listed or counted.
      */
     String MATCHING = """
-             where tenant_id = :tenantId
+             where tenant_id = :tenantId and deleted_at is null
                and (cast(:pattern as text) is null or title ilike :pattern escape '!'
                     or display_artist ilike :pattern escape '!' or upc ilike :pattern escape '!'
                     or catalog_number ilike :pattern escape '!')""";

@@ -67,6 +67,7 @@ class MediaUploads {
             Map.entry("video/quicktime", "mov"));
 
     private final ReleaseReader releases;
+    private final ReleaseAccess access;
     private final MultipartUploadReader multipart;
     private final ObjectUploader uploader;
     private final UploadProperties limits;
@@ -75,10 +76,12 @@ class MediaUploads {
     private final OutcomeWaiter waiter;
     private final Duration wait;
 
-    MediaUploads(ReleaseReader releases, MultipartUploadReader multipart, ObjectUploader uploader,
-                 UploadProperties limits, StorageProperties storage, CommandDispatcher dispatcher, OutcomeWaiter waiter,
+    MediaUploads(ReleaseReader releases, ReleaseAccess access, MultipartUploadReader multipart,
+                 ObjectUploader uploader, UploadProperties limits, StorageProperties storage,
+                 CommandDispatcher dispatcher, OutcomeWaiter waiter,
                  @Value("${catalog.gateway.media-registration-wait:${catalog.gateway.sync-wait:10s}}") Duration wait) {
         this.releases = releases;
+        this.access = access;
         this.multipart = multipart;
         this.uploader = uploader;
         this.limits = limits;
@@ -123,14 +126,17 @@ class MediaUploads {
         return upload(caller, releaseId, track, request, write, file);
     }
 
-    /** The release's id when it exists for the caller and takes media; 404 / 400 otherwise — before any body read. */
+    /**
+     * The release's id when the caller may change it and it takes media; 404 (unknown, another workspace's), 403
+     * (another user's) or 400 (its status) otherwise — before any body read.
+     */
     private String openRelease(Caller caller, String id) {
-        ReleaseStatus status = releases.status(caller.tenantId(), id)
-                .orElseThrow(() -> ApiException.notFound("Release"));
+        UUID releaseId = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release"));
+        ReleaseStatus status = ReleaseStatus.fromJsonName(access.changeable(caller, releaseId).status());
         status.mediaChangeRefusal().ifPresent(refusal -> {
             throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
         });
-        return Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release")).toString();
+        return releaseId.toString();
     }
 
     /**

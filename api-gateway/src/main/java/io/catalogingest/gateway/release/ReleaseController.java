@@ -1,6 +1,7 @@
 package io.catalogingest.gateway.release;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.catalogingest.common.Ids;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.envelope.Topics;
@@ -32,21 +34,19 @@ import io.catalogingest.gateway.request.CommandKind;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.request.Success;
 import io.catalogingest.gateway.security.Caller;
-import io.catalogingest.gateway.web.FormReader;
 import io.catalogingest.gateway.web.Write;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Royalti's release endpoints: {@code POST /releases} (a draft with its tracks), {@code GET /releases/{id}},
- * {@code GET /releases} (page, limit, status, format, type, search) and {@code POST /releases/{id}/submit}. Writes go
- * to the ingest-worker as commands on {@code catalog.release-commands.v1}, keyed by release id; answers are
+ * {@code GET /releases} (page, limit, status, format, type, search, owner), {@code GET /releases/stats} and
+ * {@code POST /releases/{id}/submit}. A user sees and submits their own releases, an admin every one (ADR 0023).
+ * Writes go to the ingest-worker as commands on {@code catalog.release-commands.v1}, keyed by release id; answers are
  * {@code {success, message, data}}, errors the seed's body.
  */
 @RestController
 class ReleaseController {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     private static final CommandKind<CreateRelease> CREATE = new CommandKind<>("release.create",
             Topics.RELEASE_COMMANDS, ReleaseMessages.CREATE_RELEASE);
     private static final CommandKind<SubmitRelease> SUBMIT = new CommandKind<>("release.submit",
@@ -54,10 +54,12 @@ class ReleaseController {
 
     private final CommandDispatcher dispatcher;
     private final ReleaseReader releases;
+    private final ReleaseAccess access;
 
-    ReleaseController(CommandDispatcher dispatcher, ReleaseReader releases) {
+    ReleaseController(CommandDispatcher dispatcher, ReleaseReader releases, ReleaseAccess access) {
         this.dispatcher = dispatcher;
         this.releases = releases;
+        this.access = access;
     }
 
     @Operation(summary = "Create a draft release with its tracks")
@@ -81,53 +83,55 @@ class ReleaseController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @PostMapping({"/releases/{id}/submit", "/releases/{id}/submit/"})
     ResponseEntity<?> submit(Caller caller, @PathVariable String id, Write write) {
-        ReleaseStatus status = releases.status(caller.tenantId(), id)
-                .orElseThrow(() -> ApiException.notFound("Release"));
+        UUID releaseId = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release"));
+        ReleaseStatus status = ReleaseStatus.fromJsonName(access.changeable(caller, releaseId).status());
         // a quick answer for the obvious case; the worker decides under the release's lock
         status.refusalOf(ReleaseAction.SUBMIT).ifPresent(refusal -> {
             throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
         });
-        return answer(caller, dispatcher.dispatch(SUBMIT.request(caller, write, id, new SubmitRelease(id),
-                "submit " + id)), "Release submitted for review successfully");
+        return answer(caller, dispatcher.dispatch(SUBMIT.request(caller, write, releaseId.toString(),
+                new SubmitRelease(releaseId.toString()), "submit " + releaseId)),
+                "Release submitted for review successfully");
     }
 
     @GetMapping({"/releases/{id}", "/releases/{id}/"})
     Success<ReleaseView> get(Caller caller, @PathVariable String id) {
-        ReleaseView release = releases.find(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
-        return Answers.success(null, release);
+        return Answers.success(null, visible(caller, id));
     }
 
+    @Operation(summary = "List releases (a user's own; an admin's: the workspace's), filtered and paged")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @GetMapping({"/releases", "/releases/"})
     Success<ReleasePage> list(Caller caller, @RequestParam(required = false) String page,
                              @RequestParam(required = false) String limit,
                              @RequestParam(required = false) String status,
                              @RequestParam(required = false) String format,
                              @RequestParam(required = false) String type,
-                             @RequestParam(required = false) String search) {
-        FormReader parameters = new FormReader();
-        int pageNumber = parameters.wholeNumberParameter(page, "page", 1, 1_000_000, 1);
-        parameters.check("Invalid page");
-        int pageSize = parameters.wholeNumberParameter(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        parameters.check("Invalid limit");
-        String statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                statusFilter = ReleaseStatus.fromJsonName(status.strip().toLowerCase(java.util.Locale.ROOT)).jsonName();
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("Invalid status filter", List.of(new FieldError("status", e.getMessage())));
-            }
-        }
-        ReleaseReader.Page found = releases.list(caller.tenantId(), pageNumber, pageSize, statusFilter,
-                blankToNull(format), blankToNull(type), blankToNull(search));
-        return Answers.success(null, new ReleasePage(found.releases(), found.total(), pageNumber, pageSize,
-                (found.total() + pageSize - 1) / pageSize));
+                             @RequestParam(required = false) String search,
+                             @RequestParam(required = false) String owner) {
+        ReleaseQuery query = ReleaseQuery.of(page, limit, status, format, type, search, owner);
+        ReleaseReader.Page found = releases.list(caller.tenantId(), ReleaseAccess.scope(caller), query);
+        return Answers.success(null, new ReleasePage(found.releases(), found.total(), query.page(), query.limit(),
+                (found.total() + query.limit() - 1) / query.limit()));
+    }
+
+    @Operation(summary = "Count releases by status (a user's own; an admin's: the workspace's)")
+    @GetMapping({"/releases/stats", "/releases/stats/"})
+    Success<ReleaseStats> stats(Caller caller) {
+        return Answers.success(null, releases.stats(caller.tenantId(), ReleaseAccess.scope(caller)));
+    }
+
+    /** The release if the caller may see it: 404 when it is unknown, another workspace's or another user's. */
+    private ReleaseView visible(Caller caller, String id) {
+        return releases.find(caller.tenantId(), id).filter(release -> ReleaseAccess.sees(caller, release.ownerId()))
+                .orElseThrow(() -> ApiException.notFound("Release"));
     }
 
     /** 201/200 with the release, the worker's refusal, or 202 with where to ask later. */
     private ResponseEntity<Object> answer(Caller caller, CommandResult result, String message) {
         return Answers.command(result, outcome -> {
-            ReleaseView release = releases.find(caller.tenantId(), outcome.resourceId())
-                    .orElseThrow(() -> ApiException.notFound("Release"));
+            ReleaseView release = visible(caller, outcome.resourceId());
             return new Answers.Resource("/releases/" + release.id(), new ReleaseAnswer(true, message, release));
         });
     }
@@ -145,9 +149,5 @@ class ReleaseController {
             throw new ApiException(HttpStatus.FORBIDDEN, "Only an admin can create a release on someone else's behalf");
         }
         return ownerId.asString();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -20,6 +20,7 @@ import io.catalogingest.common.release.MediaStatus;
 @RegisterConstructorMapper(ReleaseDao.ReleaseRow.class)
 @RegisterConstructorMapper(ReleaseDao.TrackRow.class)
 @RegisterConstructorMapper(ReleaseDao.MediaRow.class)
+@RegisterConstructorMapper(ReleaseDao.StatusCount.class)
 interface ReleaseDao {
 
     /** A release row; JSON columns as text. */
@@ -56,14 +57,23 @@ interface ReleaseDao {
             select id, release_id, track_id, bucket, object_key, upload_key, name, type, mime_type, size, sha256,
                    status, metadata::text as metadata, uploaded_at, registered_at
             from media""";
-    /** The filters of a list; each null one lets every release through. {@code search} is an ILIKE pattern. */
+    /**
+     * The filters of a list; each null one lets every release through. {@code search} is an ILIKE pattern (escape
+     * {@code !}); {@code scope} is the owner a plain user is limited to, {@code owner} the owner asked for.
+     */
     String FILTERED = """
              where tenant_id = :tenantId
+               and (cast(:scope as text) is null or owner_id = :scope)
+               and (cast(:owner as text) is null or owner_id = :owner)
                and (cast(:status as text) is null or status = :status)
                and (cast(:format as text) is null or lower(format) = lower(:format))
                and (cast(:type as text) is null or lower(type) = lower(:type))
-               and (cast(:search as text) is null
-                    or title ilike :search or display_artist ilike :search or description ilike :search)""";
+               and (cast(:search as text) is null or title ilike :search escape '!'
+                    or display_artist ilike :search escape '!' or description ilike :search escape '!')""";
+
+    /** How many releases of the workspace (of the owner {@code scope}, if not null) are in a status. */
+    record StatusCount(String status, long count) {
+    }
 
     @SqlQuery("select status from release where tenant_id = :tenantId and id = :id")
     Optional<ReleaseStatus> status(@Bind("tenantId") String tenantId, @Bind("id") ReleaseId releaseId);
@@ -78,14 +88,21 @@ interface ReleaseDao {
     Optional<ReleaseRow> find(@Bind("tenantId") String tenantId, @Bind("id") ReleaseId releaseId);
 
     @SqlQuery("select count(*) from release " + FILTERED)
-    long count(@Bind("tenantId") String tenantId, @Bind("status") String status, @Bind("format") String format,
-               @Bind("type") String type, @Bind("search") String search);
+    long count(@Bind("tenantId") String tenantId, @Bind("scope") String scope, @Bind("owner") String owner,
+               @Bind("status") String status, @Bind("format") String format, @Bind("type") String type,
+               @Bind("search") String search);
 
     /** Releases newest first. */
     @SqlQuery(RELEASES + " " + FILTERED + " order by created_at desc, id limit :limit offset :offset")
-    List<ReleaseRow> page(@Bind("tenantId") String tenantId, @Bind("status") String status,
-                          @Bind("format") String format, @Bind("type") String type, @Bind("search") String search,
-                          @Bind("limit") int limit, @Bind("offset") long offset);
+    List<ReleaseRow> page(@Bind("tenantId") String tenantId, @Bind("scope") String scope, @Bind("owner") String owner,
+                          @Bind("status") String status, @Bind("format") String format, @Bind("type") String type,
+                          @Bind("search") String search, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("""
+            select status, count(*) as count from release
+            where tenant_id = :tenantId and (cast(:scope as text) is null or owner_id = :scope)
+            group by status""")
+    List<StatusCount> countsByStatus(@Bind("tenantId") String tenantId, @Bind("scope") String scope);
 
     /** The tracks of the releases, by release and number. */
     @SqlQuery("""

@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.jdbi.v3.core.Jdbi;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -69,12 +67,12 @@ class ReleaseEditController {
 
     private final CommandDispatcher dispatcher;
     private final ReleaseReader releases;
-    private final ReleaseAccessDao access;
+    private final ReleaseAccess access;
 
-    ReleaseEditController(CommandDispatcher dispatcher, ReleaseReader releases, Jdbi jdbi) {
+    ReleaseEditController(CommandDispatcher dispatcher, ReleaseReader releases, ReleaseAccess access) {
         this.dispatcher = dispatcher;
         this.releases = releases;
-        this.access = jdbi.onDemand(ReleaseAccessDao.class);
+        this.access = access;
     }
 
     @Operation(summary = "Update a release's fields (partial; owner or admin; only in draft or rejected)")
@@ -204,11 +202,7 @@ class ReleaseEditController {
         if (dispatcher.isRetry(caller.tenantId(), write.idempotencyKey())) {
             return releaseId.toString();
         }
-        ReleaseAccessDao.Row release = access.find(caller.tenantId(), releaseId)
-                .orElseThrow(() -> ApiException.notFound("Release"));
-        if (!caller.isAdmin() && !release.ownerId().equals(caller.subject())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Only the release's owner or an admin can change it");
-        }
+        ReleaseAccessDao.Row release = access.changeable(caller, releaseId);
         // a quick answer for the obvious case; the worker decides under the release's lock
         refusalIn.apply(ReleaseStatus.fromJsonName(release.status())).ifPresent(refusal -> {
             throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
@@ -228,6 +222,7 @@ class ReleaseEditController {
     private ResponseEntity<Object> answer(Caller caller, CommandResult result, String message) {
         return Answers.command(result, outcome -> {
             ReleaseView release = releases.find(caller.tenantId(), outcome.resourceId())
+                    .filter(found -> ReleaseAccess.sees(caller, found.ownerId()))
                     .orElseThrow(() -> ApiException.notFound("Release"));
             return new Answers.Resource("/releases/" + release.id(), new ReleaseAnswer(true, message, release));
         });

@@ -38,9 +38,9 @@ final class ReleaseForm {
     static final int MAX_TRACKS = 500;
     static final double MAX_DURATION = 24 * 3600;
 
-    private static final List<String> FORMATS = List.of("Single", "EP", "Album", "Compilation", "Soundtrack", "Live",
+    static final List<String> FORMATS = List.of("Single", "EP", "Album", "Compilation", "Soundtrack", "Live",
             "Remix", "Remaster", "Mixtape", "LP", "Video");
-    private static final List<String> TYPES = List.of("Audio", "Video", "Mixed", "Audiovisual");
+    static final List<String> TYPES = List.of("Audio", "Video", "Mixed", "Audiovisual");
     private static final Set<String> FIELDS = Set.of("title", "displayArtist", "artists", "format", "type", "version",
             "label", "copyright", "description", "mainGenre", "subGenre", "contributors", "metadata", "media",
             "explicit", "releaseDate", "preReleaseDate", "ownerId", "tracks");

@@ -58,13 +58,15 @@ class ReleaseMediaController {
 
     private final MediaUploads uploads;
     private final ReleaseReader releases;
+    private final ReleaseAccess access;
     private final CommandDispatcher dispatcher;
     private final PresigningClient presigning;
 
-    ReleaseMediaController(MediaUploads uploads, ReleaseReader releases, CommandDispatcher dispatcher,
-                           PresigningClient presigning) {
+    ReleaseMediaController(MediaUploads uploads, ReleaseReader releases, ReleaseAccess access,
+                           CommandDispatcher dispatcher, PresigningClient presigning) {
         this.uploads = uploads;
         this.releases = releases;
+        this.access = access;
         this.dispatcher = dispatcher;
         this.presigning = presigning;
     }
@@ -115,9 +117,7 @@ class ReleaseMediaController {
 
     @GetMapping({"/releases/{id}/media", "/releases/{id}/media/"})
     Success<List<MediaView>> media(Caller caller, @PathVariable String id) {
-        if (releases.status(caller.tenantId(), id).isEmpty()) {
-            throw ApiException.notFound("Release");
-        }
+        access.visible(caller, id);
         return Answers.success(null, releases.media(caller.tenantId(), id));
     }
 
@@ -134,8 +134,9 @@ class ReleaseMediaController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MediaAnswers.DeleteAccepted.class)))
     @DeleteMapping("/releases/{id}/media/{*cloudId}")
     ResponseEntity<?> delete(Caller caller, @PathVariable String id, @PathVariable String cloudId, Write write) {
-        ReleaseStatus status = releases.status(caller.tenantId(), id).orElseThrow(() -> ApiException.notFound("Release"));
-        String releaseId = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release")).toString();
+        UUID release = Ids.uuid(id).orElseThrow(() -> ApiException.notFound("Release"));
+        ReleaseStatus status = ReleaseStatus.fromJsonName(access.changeable(caller, release).status());
+        String releaseId = release.toString();
         String objectKey = objectKey(caller.tenantId(), releaseId, cloudId);
         if (releases.mediaByKey(caller.tenantId(), releaseId, objectKey).isEmpty()) {
             throw ApiException.notFound("Media");

@@ -1,6 +1,7 @@
 package io.catalogingest.gateway.release;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.catalogingest.common.ReleaseId;
 import io.catalogingest.common.TrackId;
 import io.catalogingest.common.release.ReleaseStatus;
 import io.catalogingest.common.release.MediaStatus;
+import io.catalogingest.gateway.web.SearchPattern;
 import io.catalogingest.support.storage.PresigningClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,20 +75,32 @@ class ReleaseReader {
         });
     }
 
-    /** Releases newest first, with their tracks (not their media). */
-    Page list(String tenantId, int page, int limit, String status, String format, String type, String search) {
-        String pattern = search == null ? null
-                : "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    /**
+     * Releases newest first, with their tracks (not their media).
+     *
+     * @param scope the owner the caller is limited to ({@link ReleaseAccess#scope}), null for every owner
+     */
+    Page list(String tenantId, String scope, ReleaseQuery query) {
+        String pattern = SearchPattern.containing(query.search());
+        String status = query.status() == null ? null : query.status().jsonName();
         return jdbi.withHandle(handle -> {
             ReleaseDao dao = handle.attach(ReleaseDao.class);
-            long total = dao.count(tenantId, status, format, type, pattern);
-            List<ReleaseView> found = dao.page(tenantId, status, format, type, pattern, limit,
-                    (long) (page - 1) * limit).stream().map(this::release).toList();
+            long total = dao.count(tenantId, scope, query.owner(), status, query.format(), query.type(), pattern);
+            List<ReleaseView> found = dao.page(tenantId, scope, query.owner(), status, query.format(), query.type(),
+                    pattern, query.limit(), query.offset()).stream().map(this::release).toList();
             Map<String, List<ReleaseView.Track>> tracks = tracks(dao,
                     found.stream().map(ReleaseView::id).toList());
             return new Page(found.stream().map(release -> release.withMedia(
                     tracks.getOrDefault(release.id(), List.of()), null)).toList(), total);
         });
+    }
+
+    /** The workspace's releases (of the owner {@code scope}, if not null) counted by status. */
+    ReleaseStats stats(String tenantId, String scope) {
+        Map<ReleaseStatus, Long> counts = new EnumMap<>(ReleaseStatus.class);
+        releases.countsByStatus(tenantId, scope).forEach(row ->
+                counts.put(ReleaseStatus.fromJsonName(row.status()), row.count()));
+        return ReleaseStats.of(counts);
     }
 
     /** Release and track media of a release that are registered or promoted, track files after release files. */

@@ -9,7 +9,8 @@ public record Caller(String tenantId, String subject, Set<String> roles) {
         roles = Set.copyOf(roles);
     }
 
+    /** An admin or a role above it (owner, super_admin, main_super_admin): the whole workspace is theirs to manage. */
     public boolean isAdmin() {
-        return roles.contains(Roles.ADMIN);
+        return Roles.ADMINS.stream().anyMatch(roles::contains);
     }
 }

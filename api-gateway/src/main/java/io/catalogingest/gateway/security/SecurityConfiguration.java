@@ -66,8 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every endpoint of the API port needs a bearer JWT (health, metrics and Prometheus are on the management port):
  * signature (HS256 secret or RS256 JWKS), expiry and not-before (with a small, configured clock skew), issuer,
- * audience, and a tenant claim. Roles become {@code ROLE_user} /
- * {@code ROLE_admin}; a token with neither is refused (403). Every refusal uses the seed's error body: 401 for a
+ * audience, and a tenant claim. Roles become {@code ROLE_user}, {@code ROLE_admin}, ...; a token with no role of
+ * {@link Roles#MEMBERS} (a guest's) is refused (403). Every refusal uses the seed's error body: 401 for a
  * missing or invalid token, 403 for a role that does not allow the call, 503 when the JWKS cannot be fetched,
  * 400 for a request the firewall rejects.
  */
@@ -77,6 +77,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     /** Tenant ids end up in storage keys and SQL parameters: letters, digits, '-' and '_' only. */
     static final String TENANT_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,62}";
+    private static final String[] ADMINS = Roles.ADMINS.toArray(String[]::new);
+    private static final String[] MEMBERS = Roles.MEMBERS.toArray(String[]::new);
     /** The default of application.yml, published in the repository: fine on a laptop, never in production. */
     static final String DEVELOPMENT_SECRET = "local-dev-secret-change-me-at-least-32-bytes!!";
 
@@ -106,10 +108,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the OpenAPI document and its UI page: the contract is public, the data is not
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
-                        .requestMatchers("/releases/*/review", "/releases/*/review/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/releases/*/review", "/releases/*/review/**").hasAnyRole(ADMINS)
                         // a workspace's settings and UPC blocks
-                        .requestMatchers("/tenant", "/tenant/**").hasRole(Roles.ADMIN)
-                        .anyRequest().hasAnyRole(Roles.USER, Roles.ADMIN))
+                        .requestMatchers("/tenant", "/tenant/**").hasAnyRole(ADMINS)
+                        .anyRequest().hasAnyRole(MEMBERS))
                 .oauth2ResourceServer(server -> server
                         .jwt(token -> token.decoder(decoder).jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(unauthorized)

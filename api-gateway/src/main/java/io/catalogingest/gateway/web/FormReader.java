@@ -296,6 +296,40 @@ public final class FormReader {
         return fallback;
     }
 
+    /**
+     * A query parameter that must be one of {@code allowed} (any case; the allowed spelling is returned), or
+     * {@code fallback} when absent or blank.
+     */
+    public String oneOfParameter(String text, String field, List<String> allowed, String fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(text.strip())) {
+                return candidate;
+            }
+        }
+        add(field, oneOfRule(allowed));
+        return fallback;
+    }
+
+    /** A free-text query parameter (a search term, a user id): stripped, null when blank, no control characters. */
+    public String textParameter(String text, String field, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        if (value.length() > max) {
+            add(field, "must be at most " + max + " characters");
+            return null;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            add(field, "must not contain control characters");
+            return null;
+        }
+        return value;
+    }
+
     private static String wholeNumberRule(long min, long max) {
         return "must be a whole number from " + min + " to " + max;
     }

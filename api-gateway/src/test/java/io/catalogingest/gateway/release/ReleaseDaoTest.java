@@ -57,16 +57,38 @@ class ReleaseDaoTest {
         UUID submitted = rows.release(tenant, "Red sun", "submitted");
         UUID other = rows.release(tenant, "Blue sky", "submitted");
 
-        assertThat(releases.count(tenant, null, null, null, null)).isEqualTo(3);
-        assertThat(releases.count(tenant, "submitted", null, null, null)).isEqualTo(2);
-        assertThat(releases.count(tenant, null, "single", "audio", "%blue%")).isEqualTo(2);
-        assertThat(releases.count(tenant, null, "album", null, null)).isZero();
-        assertThat(releases.page(tenant, "submitted", null, null, "%Blue%", 10, 0))
+        assertThat(releases.count(tenant, null, null, null, null, null, null)).isEqualTo(3);
+        assertThat(releases.count(tenant, null, null, "submitted", null, null, null)).isEqualTo(2);
+        assertThat(releases.count(tenant, null, null, null, "single", "audio", "%blue%")).isEqualTo(2);
+        assertThat(releases.count(tenant, null, null, null, "album", null, null)).isZero();
+        assertThat(releases.count(tenant, null, null, null, null, null, "%!%%")).as("a literal %").isZero();
+        assertThat(releases.page(tenant, null, null, "submitted", null, null, "%Blue%", 10, 0))
                 .extracting(ReleaseDao.ReleaseRow::id).containsExactly(other.toString());
-        assertThat(releases.page(tenant, null, null, null, null, 2, 0)).extracting(ReleaseDao.ReleaseRow::id)
-                .containsExactly(other.toString(), submitted.toString());
-        assertThat(releases.page(tenant, null, null, null, null, 2, 2)).extracting(ReleaseDao.ReleaseRow::id)
-                .containsExactly(draft.toString());
+        assertThat(releases.page(tenant, null, null, null, null, null, null, 2, 0))
+                .extracting(ReleaseDao.ReleaseRow::id).containsExactly(other.toString(), submitted.toString());
+        assertThat(releases.page(tenant, null, null, null, null, null, null, 2, 2))
+                .extracting(ReleaseDao.ReleaseRow::id).containsExactly(draft.toString());
+    }
+
+    @Test
+    void aUsersPageAndCountsHoldOnlyTheirOwnReleases() {
+        String tenant = CatalogRows.tenant();
+        UUID mine = rows.release(tenant, "Mine", "draft", "user-a");
+        UUID mineToo = rows.release(tenant, "Mine too", "submitted", "user-a");
+        UUID theirs = rows.release(tenant, "Theirs", "draft", "user-b");
+        rows.release("another-" + tenant, "Elsewhere", "draft", "user-a");
+
+        assertThat(releases.page(tenant, "user-a", null, null, null, null, null, 10, 0))
+                .extracting(ReleaseDao.ReleaseRow::id).containsExactly(mineToo.toString(), mine.toString());
+        assertThat(releases.count(tenant, "user-a", "user-b", null, null, null, null))
+                .as("a user asking for another owner's releases").isZero();
+        assertThat(releases.page(tenant, null, "user-b", null, null, null, null, 10, 0))
+                .extracting(ReleaseDao.ReleaseRow::id).containsExactly(theirs.toString());
+        assertThat(releases.countsByStatus(tenant, "user-a")).containsExactlyInAnyOrder(
+                new ReleaseDao.StatusCount("draft", 1), new ReleaseDao.StatusCount("submitted", 1));
+        assertThat(releases.countsByStatus(tenant, null)).containsExactlyInAnyOrder(
+                new ReleaseDao.StatusCount("draft", 2), new ReleaseDao.StatusCount("submitted", 1));
+        assertThat(releases.countsByStatus(tenant, "nobody")).isEmpty();
     }
 
     @Test

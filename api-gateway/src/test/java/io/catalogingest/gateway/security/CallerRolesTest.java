@@ -41,6 +41,16 @@ class CallerRolesTest {
         assertThat(caller.isAdmin()).isFalse();
     }
 
+    @Test
+    void everyRoleFromAdminUpIsAnAdmin() {
+        for (String role : List.of("admin", "owner", "super_admin", "main_super_admin")) {
+            assertThat(new Caller("tenant-a", "someone", java.util.Set.of("user", role)).isAdmin()).as(role).isTrue();
+        }
+        for (String role : List.of("user", "guest")) {
+            assertThat(new Caller("tenant-a", "someone", java.util.Set.of(role)).isAdmin()).as(role).isFalse();
+        }
+    }
+
     private static Jwt jwt(Map<String, Object> claims) {
         Jwt.Builder builder = Jwt.withTokenValue("t").header("alg", "HS256").issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(60)).claim("tenant", "tenant-a");

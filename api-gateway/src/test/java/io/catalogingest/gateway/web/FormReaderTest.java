@@ -46,6 +46,23 @@ class FormReaderTest {
     }
 
     @Test
+    void aChoiceOrTextParameterIsCheckedAndNamedWhenBad() {
+        FormReader form = new FormReader();
+        assertThat(form.oneOfParameter(" DESC ", "order", List.of("asc", "desc"), "asc")).isEqualTo("desc");
+        assertThat(form.oneOfParameter(null, "order", List.of("asc", "desc"), "asc")).isEqualTo("asc");
+        assertThat(form.oneOfParameter("sideways", "order", List.of("asc", "desc"), "asc")).isEqualTo("asc");
+        assertThat(form.textParameter("  blue  ", "q", 10)).isEqualTo("blue");
+        assertThat(form.textParameter(" ", "q", 10)).isNull();
+        assertThat(form.textParameter("x".repeat(11), "q", 10)).isNull();
+        assertThat(form.textParameter("a\u0000b", "search", 10)).isNull();
+        assertThatThrownBy(() -> form.check("Invalid list parameters")).isInstanceOfSatisfying(FormException.class,
+                refusal -> assertThat(refusal.errors()).containsExactly(
+                        new FieldError("order", "must be one of asc, desc"),
+                        new FieldError("q", "must be at most 10 characters"),
+                        new FieldError("search", "must not contain control characters")));
+    }
+
+    @Test
     void aLongIsAJsonIntegerOrAStringOfDigits() {
         FormReader form = new FormReader();
         JsonNode body = json("{\"a\": 123456789012, \"b\": \" 0042 \", \"c\": \"4e2\", \"d\": 1.5, \"e\": null}");
