@@ -57,6 +57,22 @@ class ProductDaoTest {
     }
 
     @Test
+    void aDeletedProductIsNeitherFoundNorListed() {
+        String tenant = CatalogRows.tenant();
+        rows.product(tenant, "p-kept", "Blue kept", null);
+        rows.product(tenant, "p-gone", "Blue gone", null);
+        rows.jdbi.useHandle(handle -> handle.createUpdate(
+                "update product set deleted_at = now() where tenant_id = :tenant and id = 'p-gone'")
+                .bind("tenant", tenant).execute());
+
+        assertThat(products.find(tenant, "p-gone")).isEmpty();
+        assertThat(products.count(tenant, null)).isEqualTo(1);
+        assertThat(products.count(tenant, "%blue%")).isEqualTo(1);
+        assertThat(products.page(tenant, null, "title asc", 10, 0)).extracting(ProductDao.ProductRow::id)
+                .containsExactly("p-kept");
+    }
+
+    @Test
     void theLinksOfSeveralProductsAreReadAtOnceInOrder() {
         String tenant = CatalogRows.tenant();
         rows.product(tenant, "p-1", "One", null);
