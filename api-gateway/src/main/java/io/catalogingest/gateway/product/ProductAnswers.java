@@ -1,11 +1,8 @@
 package io.catalogingest.gateway.product;
 
 import java.util.List;
-import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.gateway.request.BulkCommands;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -27,7 +24,7 @@ final class ProductAnswers {
                          List<CreateProductRequest.Track> assets) {
     }
 
-    /** {@code GET /product/{id}} and {@code PUT /product/{id}/assets}. */
+    /** {@code GET /product/{id}}, {@code PUT /product/{id}} and {@code PUT /product/{id}/assets}. */
     @Schema(name = "ProductAnswer")
     record One(@Schema(example = "Product retrieved successfully") String message, ProductView product) {
     }
@@ -41,21 +38,11 @@ final class ProductAnswers {
     /** {@code POST /product/bulk}: Royalti's "created with possible errors", and what became of every item. */
     @Schema(name = "BulkProductAnswer")
     record Bulk(String message, List<String> createdProducts, int processedCount, List<String> errors,
-                List<BulkResult> results) {
+                List<BulkCommands.Result> results) {
     }
 
-    /**
-     * One item of a bulk create.
-     *
-     * @param status created, rejected (by the worker), invalid (by the gateway's shape checks) or pending
-     */
-    @Schema(name = "BulkProductResult")
-    record BulkResult(int index, String id, String title,
-                      @Schema(allowableValues = {"created", "rejected", "invalid", "pending"}) String status,
-                      int httpStatus,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) UUID requestId,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String message,
-                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> errors,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String location) {
+    /** {@code DELETE /product/{id}}. */
+    @Schema(name = "ProductDeleted")
+    record Deleted(@Schema(example = "Product deleted successfully") String message, String id) {
     }
 }

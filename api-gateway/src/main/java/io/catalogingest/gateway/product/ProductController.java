@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,19 +27,20 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
+import io.catalogingest.common.catalog.DeleteProduct;
 import io.catalogingest.common.catalog.FieldError;
 import io.catalogingest.common.catalog.ReplaceProductAssets;
+import io.catalogingest.common.catalog.UpdateProduct;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.gateway.error.ApiError;
 import io.catalogingest.gateway.error.ApiException;
 import io.catalogingest.gateway.request.CommandDispatcher;
 import io.catalogingest.gateway.request.Answers;
+import io.catalogingest.gateway.request.BulkCommands;
 import io.catalogingest.gateway.request.CommandKind;
-import io.catalogingest.gateway.request.CommandRequest;
 import io.catalogingest.gateway.request.CommandResult;
 import io.catalogingest.gateway.request.Pending;
 import io.catalogingest.gateway.security.Caller;
-import io.catalogingest.gateway.web.FormException;
 import io.catalogingest.gateway.web.MultipartFields;
 import io.catalogingest.gateway.web.Write;
 import io.catalogingest.gateway.web.Utf8;
@@ -49,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Royalti's product endpoints: {@code POST /product} (JSON or multipart/form-data), {@code POST /product/bulk},
- * {@code PUT /product/{id}/assets}, {@code GET /product/{id}} and {@code GET /product}.
+ * {@code PUT /product/{id}/assets}, {@code PUT /product/{id}} (partial), {@code DELETE /product/{id}} (soft),
+ * {@code GET /product/{id}} and {@code GET /product}.
  */
 @RestController
 class ProductController {
@@ -58,6 +61,10 @@ class ProductController {
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final CommandKind<CreateProduct> CREATE = new CommandKind<>("product.create",
             Topics.CATALOG_COMMANDS, CatalogMessages.CREATE_PRODUCT);
+    private static final CommandKind<UpdateProduct> UPDATE = new CommandKind<>("product.update",
+            Topics.CATALOG_COMMANDS, CatalogMessages.UPDATE_PRODUCT);
+    private static final CommandKind<DeleteProduct> DELETE = new CommandKind<>("product.delete",
+            Topics.CATALOG_COMMANDS, CatalogMessages.DELETE_PRODUCT);
     private static final CommandKind<ReplaceProductAssets> REPLACE_ASSETS = new CommandKind<>("product.assets",
             Topics.CATALOG_COMMANDS, CatalogMessages.REPLACE_PRODUCT_ASSETS);
     /** On every answer to a create that used {@code catalog}, the deprecated alias of {@code catalogNumber}. */
@@ -128,57 +135,18 @@ class ProductController {
     @PostMapping({"/product/bulk", "/product/bulk/"})
     ResponseEntity<Object> bulk(Caller caller, HttpServletRequest request, Write write) throws IOException {
         JsonNode body = jsonBody(request, maxBulkBytes, "products");
-        JsonNode items = body.isObject() ? body.get("products") : null;
-        if (items == null || !items.isArray() || items.isEmpty()) {
-            throw ApiException.badRequest("Invalid bulk request",
-                    List.of(new FieldError("products", "must be a non-empty array of products")));
-        }
-        if (items.size() > maxBulkProducts) {
-            throw ApiException.badRequest("Too many products", List.of(new FieldError("products",
-                    "at most " + maxBulkProducts + " products per request, got " + items.size())));
-        }
-        List<BulkItem> results = new ArrayList<>();
-        List<CommandRequest<CreateProduct>> commands = new ArrayList<>();
-        List<BulkItem> dispatched = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            String title = item.path("title").isString() ? item.get("title").asString() : null;
-            try {
-                ProductForm form = ProductForm.fromJson(item);
-                CreateProduct command = form.toCommand(json);
-                commands.add(CREATE.request(caller, write, command.productId(), command, form.canonical()));
-                BulkItem pending = new BulkItem(i, command.productId(), title);
-                dispatched.add(pending);
-                results.add(pending);
-            } catch (FormException e) {
-                results.add(new BulkItem(i, null, title).invalid(e.errors()));
-            }
-        }
-        List<CommandResult> outcomes = commands.isEmpty() ? List.of()
-                : dispatcher.dispatchAll(caller, write, "product.bulk", body.toString(), commands);
-        for (int i = 0; i < outcomes.size(); i++) {
-            BulkItem item = dispatched.get(i);
-            results.set(item.index(), item.answered(outcomes.get(i)));
-        }
-        List<String> created = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        int processed = 0;
-        for (BulkItem item : results) {
-            if (!"pending".equals(item.status())) {
-                processed++;
-            }
-            if ("created".equals(item.status())) {
-                created.add(item.title());
-            } else if (!"pending".equals(item.status())) {
-                errors.add(item.describeErrors());
-            }
-        }
-        boolean pending = processed < results.size();
-        ProductAnswers.Bulk answer = new ProductAnswers.Bulk(pending
+        BulkCommands.Summary summary = BulkCommands.dispatch(dispatcher, caller, write, "product.bulk",
+                body.toString(), BulkCommands.items(body, "products", maxBulkProducts), "products", "Invalid product",
+                item -> {
+                    ProductForm form = ProductForm.fromJson(item);
+                    CreateProduct command = form.toCommand(json);
+                    return new BulkCommands.Item<>(command.productId(), CREATE.request(caller, write,
+                            command.productId(), command, form.canonical()));
+                });
+        return Answers.batch(summary.pending(), new ProductAnswers.Bulk(summary.pending()
                 ? "Bulk product creation accepted; some products are still being created"
-                : "Bulk product creation completed", created, processed, errors,
-                results.stream().map(BulkItem::view).toList());
-        return Answers.batch(pending, answer);
+                : "Bulk product creation completed", summary.created(), summary.processedCount(), summary.errors(),
+                summary.results()));
     }
 
     /** Royalti's {@code PUT /product/{id}/assets}: {@code {assets:[{asset, number}]}} replaces every track. */
@@ -211,6 +179,70 @@ class ProductController {
                 new ReplaceProductAssets(id, tracks), id + " " + body));
         return Answers.command(result, outcome -> new Answers.Resource("/product/" + id,
                 new ProductAnswers.One("Assets added to Products", find(caller, id))), Pending::of, Map.of());
+    }
+
+    /**
+     * Royalti's {@code PUT /product/{id}}: the create form's fields, each optional (JSON or multipart/form-data); the
+     * ingest-worker applies them under the product's lock, decides the format again when {@code assets} are given, and
+     * refuses to change a UPC that is set (a {@code TEMP} placeholder may be replaced by a real one).
+     */
+    @Operation(summary = "Update a product (partial)", description = "Any fields of the create form; absent or null "
+            + "keeps the stored value. 'assets' and 'artists' replace the lists (the format is decided again from the "
+            + "tracks); 'metadata' is merged key by key; a UPC that is set cannot change (400 on upc), a TEMP "
+            + "placeholder can be replaced by a valid GTIN no product holds (409 if one does).")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateProductRequest.class)),
+            @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UpdateProductRequest.class))})
+    @ApiResponse(responseCode = "200", description = "Product updated successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductAnswers.One.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields, unknown artists or assets, or a UPC that is set",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "No such product in the workspace (or it was deleted)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "The UPC given is held by another product",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Neither multipart/form-data nor application/json",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @PutMapping({"/product/{id}", "/product/{id}/"})
+    ResponseEntity<?> update(Caller caller, @PathVariable String id, HttpServletRequest request, Write write)
+            throws IOException {
+        ProductForm form = read(request);
+        UpdateProduct command = form.toUpdate(json, id);
+        existing(caller, id, write);
+        CommandResult result = dispatcher.dispatch(UPDATE.request(caller, write, id, command,
+                "PUT " + id + " " + form.canonical()));
+        return Answers.command(result, outcome -> new Answers.Resource("/product/" + id,
+                        new ProductAnswers.One("Product updated successfully", find(caller, id))), Pending::of,
+                form.usesDeprecatedCatalog() ? DEPRECATED_CATALOG : Map.of());
+    }
+
+    /**
+     * {@code DELETE /product/{id}}: a soft delete. The product is no longer read or listed; its id and UPC stay spent
+     * (GS1 numbers are never reused). Deleting it again is a 404, except a retry with the first request's
+     * Idempotency-Key, which gets the first answer.
+     */
+    @Operation(summary = "Delete a product (soft: its id and UPC are never reused)")
+    @ApiResponse(responseCode = "200", description = "Product deleted successfully",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductAnswers.Deleted.class)))
+    @ApiResponse(responseCode = "404", description = "No such product in the workspace (or it was deleted already)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
+    @DeleteMapping({"/product/{id}", "/product/{id}/"})
+    ResponseEntity<?> delete(Caller caller, @PathVariable String id, Write write) {
+        existing(caller, id, write);
+        CommandResult result = dispatcher.dispatch(DELETE.request(caller, write, id, new DeleteProduct(id),
+                "DELETE " + id));
+        return Answers.command(result, outcome -> new Answers.Resource(null,
+                new ProductAnswers.Deleted("Product deleted successfully", id)));
+    }
+
+    /**
+     * 404 unless the workspace has the product (not deleted); a retry of an earlier request (same Idempotency-Key) is
+     * not checked: it gets the first request's answer even if that deleted the product.
+     */
+    private void existing(Caller caller, String id, Write write) {
+        if (!dispatcher.isRetry(caller.tenantId(), write.idempotencyKey())) {
+            find(caller, id);
+        }
     }
 
     @GetMapping("/product/{id}")

@@ -10,7 +10,10 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Products of a tenant with their artists, tracks and media, read only (the ingest-worker writes them). */
+/**
+ * Products of a tenant with their artists, tracks and media, read only (the ingest-worker writes them). A deleted
+ * product ({@code deleted_at} set) is neither found nor listed.
+ */
 @RegisterConstructorMapper(ProductDao.ProductRow.class)
 @RegisterConstructorMapper(ProductDao.ArtistLink.class)
 @RegisterConstructorMapper(ProductDao.AssetLink.class)
@@ -54,7 +57,7 @@ interface ProductDao {
                     or display_artist ilike :pattern escape '!' or upc ilike :pattern escape '!'
                     or catalog_number ilike :pattern escape '!')""";
 
-    @SqlQuery(COLUMNS + " where tenant_id = :tenantId and id = :id")
+    @SqlQuery(COLUMNS + " where tenant_id = :tenantId and id = :id and deleted_at is null")
     Optional<ProductRow> find(@Bind("tenantId") String tenantId, @Bind("id") String productId);
 
     @SqlQuery("select count(*) from product " + MATCHING)

@@ -18,6 +18,7 @@ import io.catalogingest.common.catalog.ArtistRef;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
 import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.catalog.UpdateProduct;
 import io.catalogingest.gateway.web.FormException;
 import io.catalogingest.gateway.web.FormReader;
 import io.catalogingest.gateway.web.FormReader.Text;
@@ -161,6 +162,61 @@ final class ProductForm {
                 catalogNumber != null ? catalogNumber : catalog, externalId, displayArtist, type, version, explicit,
                 releaseDate, takedownDate, mainGenre, subGenre, status, label, copyright, publisher, artists, assets,
                 contributors, distribution, metadata);
+    }
+
+    /**
+     * The form of {@code PUT /product/{id}}: the create form's fields, each optional (absent or null keeps the stored
+     * value, a blank text is refused); {@code id}, if given, must be the product's own.
+     *
+     * @throws FormException with every violation found
+     */
+    UpdateProduct toUpdate(JsonMapper json, String productId) {
+        form.unknownFields(input, null, KNOWN, "a product");
+        String title = form.text(input, "title", given("title", TITLE_MAX));
+        String id = form.id(input, "id", true);
+        if (id != null && !id.equals(productId)) {
+            form.add("id", "is the product's id and cannot be changed");
+        }
+        String upc = form.gtin(form.text(input, "upc", given("upc", 14)), "upc");
+        String catalogNumber = form.text(input, "catalogNumber", given("catalogNumber", SHORT_MAX));
+        String catalog = form.text(input, "catalog", given("catalog", SHORT_MAX));
+        String externalId = form.text(input, "externalId", given("externalId", SHORT_MAX));
+        String displayArtist = form.text(input, "displayArtist", given("displayArtist", DISPLAY_ARTIST_MAX));
+        String type = form.oneOf(input, "type", SHORT_MAX, List.of("Audio", "Video"), null);
+        String version = form.text(input, "version", given("version", SHORT_MAX));
+        Boolean explicit = present("explicit") ? form.explicit(input.get("explicit"), "explicit") : null;
+        LocalDate releaseDate = form.date(input, "releaseDate", false);
+        LocalDate takedownDate = form.date(input, "takedownDate", false);
+        if (releaseDate != null && takedownDate != null && releaseDate.isAfter(takedownDate)) {
+            form.add("takedownDate", "must not be before releaseDate");
+        }
+        String mainGenre = form.text(input, "mainGenre", given("mainGenre", SHORT_MAX));
+        String subGenre = form.text(input, "subGenre", given("subGenre", SHORT_MAX));
+        String status = form.oneOf(input, "status", SHORT_MAX, List.of("active", "inactive", "pending"), null);
+        String label = form.text(input, "label", given("label", DISPLAY_ARTIST_MAX));
+        String copyright = form.text(input, "copyright", given("copyright", DISPLAY_ARTIST_MAX));
+        String publisher = form.text(input, "publisher", given("publisher", DISPLAY_ARTIST_MAX));
+        List<ArtistRef> artists = present("artists") ? artists() : null;
+        List<AssetRef> assets = present("assets") ? assets(input.get("assets"), form) : null;
+        JsonNode contributors = form.objectOrArray(input.get("contributors"), "contributors");
+        JsonNode distribution = form.object(input.get("distribution"), "distribution");
+        JsonNode metadata = metadata(json);
+        if (input.propertyNames().stream().noneMatch(name -> !name.equals("id") && present(name))) {
+            form.add(null, "the body changes nothing: give at least one field of the product");
+        }
+        form.check(REFUSAL);
+        return new UpdateProduct(productId, title, upc, catalogNumber != null ? catalogNumber : catalog, externalId,
+                displayArtist, type, version, explicit, releaseDate, takedownDate, mainGenre, subGenre, status, label,
+                copyright, publisher, artists, assets, contributors, distribution, metadata);
+    }
+
+    /** A text field of an update: optional, but when it is given it may not be blank. */
+    private Text given(String field, int max) {
+        return present(field) ? Text.required(max) : Text.optional(max);
+    }
+
+    private boolean present(String field) {
+        return input.has(field) && !input.get(field).isNull();
     }
 
     private List<ArtistRef> artists() {

@@ -26,9 +26,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Bounds every request body that is not {@code multipart/form-data} (uploads and forms have limits of their own):
  * {@code catalog.gateway.max-body-bytes} (default 1 MB), {@code catalog.gateway.bulk.max-bytes} for
- * {@code POST /product/bulk} (default 16 MB). A declared {@code Content-Length} above the limit is a 413 before a
- * byte is read; a chunked body is a 413 once reading passes the limit. Without this, an endpoint that binds
- * {@code @RequestBody} would read a body of any size into memory.
+ * {@code POST /product/bulk} and {@code POST /asset/bulk} (default 16 MB). A declared {@code Content-Length} above
+ * the limit is a 413 before a byte is read; a chunked body is a 413 once reading passes the limit. Without this, an
+ * endpoint that binds {@code @RequestBody} would read a body of any size into memory.
  */
 @Component
 class RequestBodyLimit extends OncePerRequestFilter {
@@ -68,7 +68,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
     private static boolean isBulk(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return "POST".equals(request.getMethod()) && (path.equals("/product/bulk") || path.equals("/product/bulk/"));
+        return "POST".equals(request.getMethod()) && (path.equals("/product/bulk") || path.equals("/product/bulk/")
+                || path.equals("/asset/bulk") || path.equals("/asset/bulk/"));
     }
 
     /** The request, with a body that ends with an error past the limit. */

@@ -57,17 +57,19 @@ class ProductDaoTest {
     }
 
     @Test
-    void aSoftDeletedProductIsNeitherListedNorCounted() {
+    void aDeletedProductIsNeitherFoundNorListed() {
         String tenant = CatalogRows.tenant();
-        rows.product(tenant, "kept", "Kept", null);
-        rows.product(tenant, "gone", "Gone", null);
+        rows.product(tenant, "p-kept", "Blue kept", null);
+        rows.product(tenant, "p-gone", "Blue gone", null);
         rows.jdbi.useHandle(handle -> handle.createUpdate(
-                "update product set deleted_at = now() where tenant_id = :tenant and id = 'gone'")
+                "update product set deleted_at = now() where tenant_id = :tenant and id = 'p-gone'")
                 .bind("tenant", tenant).execute());
 
+        assertThat(products.find(tenant, "p-gone")).isEmpty();
         assertThat(products.count(tenant, null)).isEqualTo(1);
+        assertThat(products.count(tenant, "%blue%")).isEqualTo(1);
         assertThat(products.page(tenant, null, "title asc", 10, 0)).extracting(ProductDao.ProductRow::id)
-                .containsExactly("kept");
+                .containsExactly("p-kept");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.catalogingest.common.catalog.ArtistRef;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
 import io.catalogingest.common.catalog.FieldError;
+import io.catalogingest.common.catalog.UpdateProduct;
 import io.catalogingest.gateway.web.FormException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -177,6 +178,50 @@ class ProductFormTest {
     }
 
     /** Where the command keeps the value of {@code field}. */
+    @Test
+    void anUpdateKeepsWhatItDoesNotName() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("title", "  New  ");
+        body.put("catalog", "CAT-9");
+        body.putObject("metadata").put("note", "n");
+        body.put("edition", "Deluxe");
+
+        UpdateProduct update = ProductForm.fromJson(body).toUpdate(JSON, "p-1");
+
+        assertThat(update.productId()).isEqualTo("p-1");
+        assertThat(update.title()).isEqualTo("New");
+        assertThat(update.catalogNumber()).isEqualTo("CAT-9");
+        assertThat(update.metadata().path("note").asString()).isEqualTo("n");
+        assertThat(update.metadata().path("edition").asString()).isEqualTo("Deluxe");
+        assertThat(update.type()).as("no default on an update").isNull();
+        assertThat(update.status()).isNull();
+        assertThat(update.explicit()).isNull();
+        assertThat(update.artists()).as("absent: kept").isNull();
+        assertThat(update.assets()).isNull();
+        assertThat(update.upc()).isNull();
+    }
+
+    @Test
+    void anUpdateRefusesBlankTextsAnotherIdAndAnEmptyBody() {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("title", " ");
+        body.put("displayArtist", "");
+        body.put("id", "p-2");
+        body.putArray("assets");
+
+        assertThatThrownBy(() -> ProductForm.fromJson(body).toUpdate(JSON, "p-1"))
+                .isInstanceOfSatisfying(FormException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("title", "id", "displayArtist"));
+        assertThatThrownBy(() -> ProductForm.fromJson(JSON.createObjectNode()).toUpdate(JSON, "p-1"))
+                .isInstanceOfSatisfying(FormException.class, e -> assertThat(e.errors()).hasSize(1));
+        ObjectNode idOnly = JSON.createObjectNode().put("id", "p-1").putNull("title");
+        assertThatThrownBy(() -> ProductForm.fromJson(idOnly).toUpdate(JSON, "p-1"))
+                .as("its own id and nulls change nothing").isInstanceOf(FormException.class);
+        ObjectNode clearTracks = JSON.createObjectNode();
+        clearTracks.putArray("assets");
+        assertThat(ProductForm.fromJson(clearTracks).toUpdate(JSON, "p-1").assets()).as("given empty: none").isEmpty();
+    }
+
     private static String kept(CreateProduct product, String field) {
         return switch (field) {
             case "title" -> product.title();

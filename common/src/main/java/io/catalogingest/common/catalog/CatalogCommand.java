@@ -8,5 +8,5 @@ import io.catalogingest.common.envelope.AggregateMessage;
  * auto-creation command of an approved release ({@code common.promotion.CreateProductFromRelease}).
  */
 public sealed interface CatalogCommand extends AggregateMessage
-        permits CreateProduct, ReplaceProductAssets, CreateArtist, CreateAsset {
+        permits CreateProduct, ReplaceProductAssets, CreateArtist, CreateAsset, UpdateProduct, DeleteProduct {
 }

@@ -29,6 +29,14 @@ public final class CatalogMessages {
             MessageType.of("catalog.asset.created.v1", AssetCreated.class);
     public static final MessageType<AssetRejected> ASSET_REJECTED =
             MessageType.of("catalog.asset.rejected.v1", AssetRejected.class);
+    public static final MessageType<UpdateProduct> UPDATE_PRODUCT =
+            MessageType.of("catalog.product.update.v1", UpdateProduct.class);
+    public static final MessageType<ProductUpdated> PRODUCT_UPDATED =
+            MessageType.of("catalog.product.updated.v1", ProductUpdated.class);
+    public static final MessageType<DeleteProduct> DELETE_PRODUCT =
+            MessageType.of("catalog.product.delete.v1", DeleteProduct.class);
+    public static final MessageType<ProductDeleted> PRODUCT_DELETED =
+            MessageType.of("catalog.product.deleted.v1", ProductDeleted.class);
 
     private CatalogMessages() {
     }
@@ -36,5 +44,6 @@ public final class CatalogMessages {
     /** Every catalog message type; {@link io.catalogingest.common.Messages} joins them with the others. */
     public static final List<MessageType<?>> ALL = List.of(CREATE_PRODUCT, PRODUCT_CREATED, PRODUCT_REJECTED,
             REPLACE_PRODUCT_ASSETS, PRODUCT_ASSETS_REPLACED, CREATE_ARTIST, ARTIST_CREATED, ARTIST_REJECTED,
-            CREATE_ASSET, ASSET_CREATED, ASSET_REJECTED);
+            CREATE_ASSET, ASSET_CREATED, ASSET_REJECTED,
+            UPDATE_PRODUCT, PRODUCT_UPDATED, DELETE_PRODUCT, PRODUCT_DELETED);
 }

@@ -268,8 +268,8 @@ interface ProductDao {
     @SqlUpdate("delete from product_asset where tenant_id = :tenantId and product_id = :productId")
     void deleteTracks(@Bind("tenantId") String tenantId, @Bind("productId") String productId);
 
-    /** Locks the product row for a change of its tracks; empty when the tenant has no such product. */
-    @SqlQuery("select id from product where tenant_id = :tenantId and id = :id for update")
+    /** Locks the product row for a change of its tracks; empty when the tenant has no such product (or deleted it). */
+    @SqlQuery("select id from product where tenant_id = :tenantId and id = :id and deleted_at is null for update")
     Optional<String> lock(@Bind("tenantId") String tenantId, @Bind("id") String productId);
 
     @SqlUpdate("update product set format = :format, updated_at = now() where tenant_id = :tenantId and id = :id")
@@ -277,6 +277,17 @@ interface ProductDao {
 
     @SqlQuery("select exists (select 1 from product where tenant_id = :tenantId and id = :id)")
     boolean idTaken(@Bind("tenantId") String tenantId, @Bind("id") String productId);
+
+    /**
+     * Soft-deletes a product: it is no longer read or listed, but its row — its id and its UPC — stays, so neither is
+     * ever given out again (a GS1 number, once allocated, stays spent).
+     *
+     * @return whether the product existed and was not deleted yet
+     */
+    @SqlUpdate("""
+            update product set deleted_at = now(), updated_at = now()
+            where tenant_id = :tenantId and id = :productId and deleted_at is null""")
+    boolean softDelete(@Bind("tenantId") String tenantId, @Bind("productId") String productId);
 
     private static String text(LocalDate date) {
         return date == null ? null : date.toString();

@@ -314,7 +314,7 @@ public class ProductIngestion implements MessageHandlers {
                                 command.requestId())));
     }
 
-    private static List<FieldError> unknownReferences(String tenant, List<ArtistRef> artistRefs,
+    static List<FieldError> unknownReferences(String tenant, List<ArtistRef> artistRefs,
                                                       List<AssetRef> assetRefs,
                                                       Map<ProductDao.Key, ProductDao.Artist> artists,
                                                       Map<ProductDao.Key, ProductDao.Asset> assets) {
@@ -350,7 +350,8 @@ public class ProductIngestion implements MessageHandlers {
                         : primary.map(ProductDao.Artist::publisher).orElse(null));
     }
 
-    private String format(String tenant, List<AssetRef> tracks, Map<ProductDao.Key, ProductDao.Asset> assets) {
+    /** The format of a product with these tracks (null: none), by the thresholds of {@code catalog.format}. */
+    String format(String tenant, List<AssetRef> tracks, Map<ProductDao.Key, ProductDao.Asset> assets) {
         List<Duration> durations = new ArrayList<>(tracks.size());
         for (AssetRef track : tracks) {
             Integer seconds = assets.get(new ProductDao.Key(tenant, track.asset())).durationSeconds();
@@ -373,7 +374,7 @@ public class ProductIngestion implements MessageHandlers {
         return rejection(command, command.payload().productId(), status, message, errors);
     }
 
-    private static Outcome rejection(Envelope<?> command, String productId, int status, String message,
+    static Outcome rejection(Envelope<?> command, String productId, int status, String message,
                                      List<FieldError> errors) {
         log.info("Rejected {} for product {} of tenant {}: {} {}", command.type(), productId, command.tenantId(),
                 message, errors);

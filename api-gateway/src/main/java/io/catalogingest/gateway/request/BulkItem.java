@@ -1,15 +1,13 @@
-package io.catalogingest.gateway.product;
+package io.catalogingest.gateway.request;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.catalogingest.common.catalog.FieldError;
-import io.catalogingest.gateway.request.CommandResult;
-import io.catalogingest.gateway.request.RequestOutcome;
 
 /**
- * What became of one product of a bulk create.
+ * What became of one item of a bulk create.
  *
  * @param status created, rejected (by the worker), invalid (by the gateway's shape checks) or pending
  */
@@ -20,8 +18,8 @@ record BulkItem(int index, String id, String title, String status, int httpStatu
         this(index, id, title, "pending", 202, null, null, List.of());
     }
 
-    BulkItem invalid(List<FieldError> reasons) {
-        return new BulkItem(index, id, title, "invalid", 400, null, "Invalid product", reasons);
+    BulkItem invalid(String refusal, List<FieldError> reasons) {
+        return new BulkItem(index, id, title, "invalid", 400, null, refusal, reasons);
     }
 
     BulkItem answered(CommandResult result) {
@@ -29,22 +27,22 @@ record BulkItem(int index, String id, String title, String status, int httpStatu
             return new BulkItem(index, id, title, "pending", 202, result.requestId(), null, List.of());
         }
         RequestOutcome outcome = result.outcome().get();
-        String productId = outcome.resourceId() != null ? outcome.resourceId() : id;
-        return new BulkItem(index, productId, title, outcome.succeeded() ? "created" : "rejected", outcome.httpStatus(),
-                result.requestId(), outcome.message(), outcome.errors());
+        String resourceId = outcome.resourceId() != null ? outcome.resourceId() : id;
+        return new BulkItem(index, resourceId, title, outcome.succeeded() ? "created" : "rejected",
+                outcome.httpStatus(), result.requestId(), outcome.message(), outcome.errors());
     }
 
     /** Royalti's error line, e.g. {@code Product Three: upc UPC 123456789012 already exists}. */
-    String describeErrors() {
-        String name = title != null ? title : "products[" + index + "]";
+    String describeErrors(String items) {
+        String name = title != null ? title : items + "[" + index + "]";
         String reasons = errors.stream()
                 .map(error -> error.field() == null ? error.message() : error.field() + " " + error.message())
                 .collect(Collectors.joining("; "));
         return name + ": " + (reasons.isEmpty() ? message : reasons);
     }
 
-    ProductAnswers.BulkResult view() {
-        return new ProductAnswers.BulkResult(index, id, title, status, httpStatus, requestId, message, errors,
+    BulkCommands.Result view() {
+        return new BulkCommands.Result(index, id, title, status, httpStatus, requestId, message, errors,
                 "pending".equals(status) && requestId != null ? "/requests/" + requestId : null);
     }
 }
