@@ -296,10 +296,4 @@ interface ProductDao {
     private static String text(JsonNode node) {
         return node == null ? null : node.toString();
     }
-
-    /** Soft-deletes a product: sets {@code deleted_at} once; false when there is no such live product. */
-    @SqlUpdate("""
-            update product set deleted_at = now(), updated_at = now()
-            where tenant_id = :tenantId and id = :id and deleted_at is null""")
-    boolean softDelete(@Bind("tenantId") String tenantId, @Bind("id") String productId);
 }
