@@ -44,8 +44,8 @@ class AutoCreationAnswers implements MessageHandlers {
 
     void failed(Envelope<ProductFromReleaseFailed> answer) {
         ProductFromReleaseFailed failed = answer.payload();
-        completion.fail(answer.tenantId(), releaseId(failed.releaseId()), answer.requestId(), "creation",
-                reason(failed), failed.errors());
+        completion.fail(answer.tenantId(), releaseId(failed.releaseId()), answer.requestId(), failed.productId(),
+                "creation", reason(failed), failed.errors());
     }
 
     private static String reason(ProductFromReleaseFailed failed) {

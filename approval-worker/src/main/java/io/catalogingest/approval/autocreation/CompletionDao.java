@@ -12,21 +12,26 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface CompletionDao {
 
     /**
-     * Finishes an unfinished approval as completed; returns the id of its command (each attempt's own), empty when
-     * it had finished already.
+     * Finishes the unfinished approval that asked for {@code productId} as completed; returns the id of its command
+     * (each attempt's own), empty when it had finished already or asked for another product (a late answer to an
+     * approval reverted since: every approval has a product id of its own).
      */
     @SqlQuery("""
             update release_approval set stage = 'completed', finished_at = now(), lease_owner = null,
                 lease_until = null, last_error = null
             where release_id = :releaseId and tenant_id = :tenantId and stage in ('promoting', 'creating')
+              and product_id = :productId
             returning command_id""")
-    Optional<UUID> finishCompleted(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId);
+    Optional<UUID> finishCompleted(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId,
+                                   @Bind("productId") String productId);
 
-    /** The command id of the release's completed approval, to announce its completion again with the same id. */
+    /** The command id of the release's approval completed with {@code productId}, to announce it again. */
     @SqlQuery("""
             select command_id from release_approval
-            where release_id = :releaseId and tenant_id = :tenantId and stage = 'completed'""")
-    Optional<UUID> completedCommand(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId);
+            where release_id = :releaseId and tenant_id = :tenantId and stage = 'completed'
+              and product_id = :productId""")
+    Optional<UUID> completedCommand(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId,
+                                    @Bind("productId") String productId);
 
     /** Completes the approved release with its product; returns when, or empty when it is not approved. */
     @SqlQuery("""
@@ -44,14 +49,17 @@ interface CompletionDao {
 
     /**
      * Finishes an unfinished approval as failed, with the reason; returns the id of its command (a retry's is new),
-     * empty when it had finished already.
+     * empty when it had finished already or, given a {@code productId} (an answer to its command), asked for another
+     * product. A driver failing its own approval passes null.
      */
     @SqlQuery("""
             update release_approval set stage = 'failed', finished_at = now(), lease_owner = null,
                 lease_until = null, last_error = :reason
             where release_id = :releaseId and tenant_id = :tenantId and stage in ('promoting', 'creating')
+              and (cast(:productId as text) is null or product_id = :productId)
             returning command_id""")
     Optional<UUID> finishFailed(@Bind("tenantId") String tenantId, @Bind("releaseId") UUID releaseId,
+                                @Bind("productId") String productId,
                          @Bind("reason") String reason);
 
     /** The approved release stays approved, its auto-creation failed with the reason. */

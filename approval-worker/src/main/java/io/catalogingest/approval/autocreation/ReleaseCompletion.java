@@ -43,8 +43,9 @@ public class ReleaseCompletion {
                          String format) {
         Instant completedAt = outbox.inTransaction((handle, announcer) -> {
             CompletionDao completion = handle.attach(CompletionDao.class);
-            Optional<UUID> finished = completion.finishCompleted(tenantId, releaseId);
-            Optional<UUID> command = finished.isPresent() ? finished : completion.completedCommand(tenantId, releaseId);
+            Optional<UUID> finished = completion.finishCompleted(tenantId, releaseId, productId);
+            Optional<UUID> command = finished.isPresent() ? finished
+                    : completion.completedCommand(tenantId, releaseId, productId);
             Instant completed = finished.isPresent()
                     ? completion.complete(tenantId, releaseId, productId).orElse(null)
                     : completion.completedAt(tenantId, releaseId).orElse(null);
@@ -66,24 +67,33 @@ public class ReleaseCompletion {
                 upc, format);
     }
 
-    /** Promotion or creation failed for good: the release stays approved, with the reason. */
-    public void fail(String tenantId, UUID releaseId, UUID requestId, String stage, String reason,
+    /**
+     * The ingest-worker could not create the product {@code productId} the approval asked for: the release stays
+     * approved, with the reason. An answer to an approval reverted since (another product id) changes nothing.
+     */
+    public void fail(String tenantId, UUID releaseId, UUID requestId, String productId, String stage, String reason,
                      List<FieldError> errors) {
-        fail(null, tenantId, releaseId, requestId, stage, reason, errors);
+        fail(null, productId, tenantId, releaseId, requestId, stage, reason, errors);
     }
 
     /**
-     * The same, by the driver holding {@code lease}: refused ({@link io.catalogingest.approval.lease.LeaseLostException})
-     * if another driver has taken the release over meanwhile.
+     * Promotion failed for good, by the driver holding {@code lease}: refused
+     * ({@link io.catalogingest.approval.lease.LeaseLostException}) if another driver has taken the release over
+     * meanwhile.
      */
     public void fail(DriverLease lease, String tenantId, UUID releaseId, UUID requestId, String stage, String reason,
                      List<FieldError> errors) {
+        fail(lease, null, tenantId, releaseId, requestId, stage, reason, errors);
+    }
+
+    private void fail(DriverLease lease, String productId, String tenantId, UUID releaseId, UUID requestId,
+                      String stage, String reason, List<FieldError> errors) {
         boolean failedNow = outbox.inTransaction((handle, announcer) -> {
             if (lease != null) {
                 lease.hold(handle);
             }
             CompletionDao completion = handle.attach(CompletionDao.class);
-            Optional<UUID> command = completion.finishFailed(tenantId, releaseId, reason);
+            Optional<UUID> command = completion.finishFailed(tenantId, releaseId, productId, reason);
             if (command.isEmpty()) {
                 return false;
             }

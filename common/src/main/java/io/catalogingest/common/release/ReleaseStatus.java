@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * Where a release is in its review: {@code draft → submitted → approved → completed},
  * {@code submitted → rejected → submitted}. JSON names are lowercase.
  *
- * <p>A failed auto-creation leaves the release {@code approved} (see {@link AutoCreationStatus}).
+ * <p>A failed auto-creation leaves the release {@code approved} (see {@link AutoCreationStatus}). An admin may move a
+ * release back ({@link #revertRefusal}): to {@code draft} from {@code rejected}, {@code approved} or {@code completed},
+ * to {@code submitted} from {@code approved} with a failed auto-creation.
  */
 public enum ReleaseStatus {
     DRAFT,
