@@ -313,7 +313,19 @@ class HostileHttpIT {
                 get("/releases?limit=0"),
                 get("/releases?page=abc"),
                 get("/releases?limit=1e9"),
-                get("/releases?status=approved'%20or%20'1'='1"));
+                get("/releases?status=approved'%20or%20'1'='1"),
+                get("/releases?format=Single'--"),
+                get("/releases?owner=" + "o".repeat(300)),
+                get("/releases?search=a%00b"),
+                get("/artist?sort=name;drop%20table%20artist"),
+                get("/artist?sort=name%20desc,(select%201)"),
+                get("/artist?size=1e3"),
+                get("/artist?q=" + "q".repeat(300)),
+                get("/asset?sort=title;drop%20table%20asset"),
+                get("/asset?order=desc;--"),
+                get("/asset?limit=99999999999999999999"),
+                get("/asset?type=Audio'%20or%20'1'='1"),
+                get("/asset?search=a%0d%0ab"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -527,9 +539,15 @@ class HostileHttpIT {
         Http.Answer percent = http.get("/product?q=%25", token);
         Http.Answer underscore = http.get("/product?q=_", token);
         Http.Answer releases = http.get("/releases?search=" + java.net.URLEncoder.encode(SQL, UTF_8), token);
+        Http.Answer artists = http.get("/artist?q=" + java.net.URLEncoder.encode(SQL, UTF_8), token);
+        Http.Answer assets = http.get("/asset?search=" + java.net.URLEncoder.encode(SQL, UTF_8), token);
+        Http.Answer stats = http.get("/releases/stats", token);
 
         assertThat(injected.status()).as(injected.text()).isEqualTo(200);
         assertThat(releases.status()).as(releases.text()).isEqualTo(200);
+        assertThat(artists.status()).as(artists.text()).isEqualTo(200);
+        assertThat(assets.status()).as(assets.text()).isEqualTo(200);
+        assertThat(stats.status()).as(stats.text()).isEqualTo(200);
         // '%' and '_' are literals, not wildcards
         assertThat(percent.json().path("products").valueStream().map(p -> p.path("id").asString()))
                 .contains("SQL-LIKE-1").doesNotContain("SQL-LIKE-2", "TARGET-PRODUCT");

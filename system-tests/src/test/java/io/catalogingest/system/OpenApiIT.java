@@ -77,6 +77,7 @@ class OpenApiIT {
                 "/releases/{id}/retry-auto-creation", "/releases/{id}/revert-status")) {
             assertThat(document.path("paths").has(path)).as(path).isTrue();
         }
+        assertThat(document.path("paths").has("/releases/stats")).as("/releases/stats").isTrue();
         assertThat(document.path("paths").has("/product/")).as("trailing-slash twins are left out").isFalse();
     }
 
@@ -216,6 +217,12 @@ class OpenApiIT {
         String releaseId = release.json().path("data").path("id").asString();
         check(http.get("/releases/" + releaseId, user), "get", "/releases/{id}", 200, problems);
         check(http.get("/releases?limit=5", user), "get", "/releases", 200, problems);
+        check(http.get("/releases?status=bogus", user), "get", "/releases", 400, problems);
+        check(http.get("/releases/stats", user), "get", "/releases/stats", 200, problems);
+        check(http.get("/artist?size=5&q=a", user), "get", "/artist", 200, problems);
+        check(http.get("/artist?size=0", user), "get", "/artist", 400, problems);
+        check(http.get("/asset?limit=5&type=Audio", user), "get", "/asset", 200, problems);
+        check(http.get("/asset?type=Ringtone", user), "get", "/asset", 400, problems);
 
         Http.Answer upload = http.postFile("/releases/" + releaseId + "/media/files", user, "files", "cover.png",
                 MediaIT.image("png", 64, 64), "image/png");

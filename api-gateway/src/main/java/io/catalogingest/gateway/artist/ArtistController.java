@@ -61,9 +61,6 @@ class ArtistController {
     }
 
     @Operation(summary = "List the workspace's artists: page, size (at most 100), sort, order, q (name or id)")
-    @ApiResponse(responseCode = "200", description = "One page of artists and how many match")
-    @ApiResponse(responseCode = "400", description = "A bad parameter, named",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @GetMapping({"/artist", "/artist/"})
     Success<ArtistReader.ArtistPage> list(Caller caller, @RequestParam(required = false) String page,
                                           @RequestParam(required = false) String size,

@@ -60,9 +60,6 @@ class AssetController {
     }
 
     @Operation(summary = "List the workspace's assets: page, limit (at most 100), sort, order, search, type")
-    @ApiResponse(responseCode = "200", description = "One page of assets and how many match")
-    @ApiResponse(responseCode = "400", description = "A bad parameter, named",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @GetMapping({"/asset", "/asset/"})
     Success<AssetReader.AssetPage> list(Caller caller, @RequestParam(required = false) String page,
                                         @RequestParam(required = false) String limit,

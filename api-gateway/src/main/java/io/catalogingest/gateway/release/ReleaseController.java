@@ -100,8 +100,6 @@ class ReleaseController {
     }
 
     @Operation(summary = "List releases (a user's own; an admin's: the workspace's), filtered and paged")
-    @ApiResponse(responseCode = "400", description = "A bad parameter, named",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @GetMapping({"/releases", "/releases/"})
     Success<ReleasePage> list(Caller caller, @RequestParam(required = false) String page,
                              @RequestParam(required = false) String limit,
