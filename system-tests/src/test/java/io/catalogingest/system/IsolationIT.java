@@ -185,7 +185,11 @@ class IsolationIT {
                         token, Map.of("trackOrder", List.of(trackOfA)))),
                 write("link an asset to A's release", token -> http.postJson("/releases/" + releaseOfA
                         + "/tracks/link-asset", token, Map.of("assetId", "ISO-AST-A"))),
-                write("delete A's release", token -> send("DELETE", "/releases/" + releaseOfA, token, null)));
+                write("delete A's release", token -> send("DELETE", "/releases/" + releaseOfA, token, null)),
+                write("link a file to A's release", token -> http.postJson("/releases/" + releaseOfA + "/media/links",
+                        token, Map.of("links", List.of(Map.of("url", "https://files.example.com/intruder.pdf"))))),
+                write("link a file to A's track", token -> http.postJson("/releases/" + releaseOfA + "/tracks/"
+                        + trackOfA + "/media/link", token, Map.of("url", "https://files.example.com/intruder.wav"))));
     }
 
     static Stream<Arguments> writeMatrix() {
