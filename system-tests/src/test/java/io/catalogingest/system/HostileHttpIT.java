@@ -248,7 +248,9 @@ class HostileHttpIT {
                 new Call("PUT", "/releases/{release}/tracks/{track}", null, null, false),
                 new Call("POST", "/releases/{release}/tracks/reorder", null, null, false),
                 new Call("POST", "/releases/{release}/tracks/link-asset", null, null, false),
-                new Call("POST", "/releases/{release}/revert-status", null, null, true));
+                new Call("POST", "/releases/{release}/revert-status", null, null, true),
+                new Call("POST", "/releases/{release}/media/links", null, null, false),
+                new Call("POST", "/releases/{release}/tracks/{track}/media/link", null, null, false));
         Map<String, byte[]> bodies = new LinkedHashMap<>();
         bodies.put("an empty body", new byte[0]);
         bodies.put("whitespace", " \r\n ".getBytes(UTF_8));

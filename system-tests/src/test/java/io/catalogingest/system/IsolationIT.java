@@ -191,7 +191,11 @@ class IsolationIT {
                 write("revert A's release (admin)", token -> http.postJson("/releases/" + releaseOfA
                         + "/revert-status", token, Map.of("targetStatus", "draft", "reason", "intruder"))),
                 write("retry A's auto-creation (admin)", token -> http.postJson("/releases/" + releaseOfA
-                        + "/retry-auto-creation", token, Map.of())));
+                        + "/retry-auto-creation", token, Map.of())),
+                write("link a file to A's release", token -> http.postJson("/releases/" + releaseOfA + "/media/links",
+                        token, Map.of("links", List.of(Map.of("url", "https://files.example.com/intruder.pdf"))))),
+                write("link a file to A's track", token -> http.postJson("/releases/" + releaseOfA + "/tracks/"
+                        + trackOfA + "/media/link", token, Map.of("url", "https://files.example.com/intruder.wav"))));
     }
 
     static Stream<Arguments> writeMatrix() {

@@ -74,7 +74,8 @@ class OpenApiIT {
                 "/releases/{id}/tracks/{trackId}/media/file", "/releases/{id}/media", "/requests/{requestId}",
                 "/tenant/settings", "/tenant/settings/{name}", "/tenant/upc-blocks", "/releases/{id}/tracks",
                 "/releases/{id}/tracks/{trackId}", "/releases/{id}/tracks/reorder", "/releases/{id}/tracks/link-asset",
-                "/releases/{id}/retry-auto-creation", "/releases/{id}/revert-status")) {
+                "/releases/{id}/retry-auto-creation", "/releases/{id}/revert-status", "/releases/{id}/media/links",
+                "/releases/{id}/tracks/{trackId}/media/link")) {
             assertThat(document.path("paths").has(path)).as(path).isTrue();
         }
         assertThat(document.path("paths").has("/releases/stats")).as("/releases/stats").isTrue();
@@ -102,6 +103,8 @@ class OpenApiIT {
         writes.put("/releases/{id}/tracks/reorder", "post");
         writes.put("/releases/{id}/tracks/link-asset", "post");
         writes.put("/releases/{id}/revert-status", "post");
+        writes.put("/releases/{id}/media/links", "post");
+        writes.put("/releases/{id}/tracks/{trackId}/media/link", "post");
         for (Map.Entry<String, String> write : writes.entrySet()) {
             JsonNode content = document.path("paths").path(write.getKey()).path(write.getValue())
                     .path("requestBody").path("content");

@@ -43,7 +43,7 @@ interface ReleaseDao {
     /** A media row; {@code metadata} (what inspection measured) as JSON text. */
     record MediaRow(String id, String releaseId, String trackId, String bucket, String objectKey, String uploadKey,
                     String name, String type, String mimeType, long size, String sha256, MediaStatus status,
-                    String metadata, Instant uploadedAt, Instant registeredAt) {
+                    String metadata, Instant uploadedAt, Instant registeredAt, String linkUrl) {
     }
 
     String RELEASES = """
@@ -55,7 +55,7 @@ interface ReleaseDao {
             from release""";
     String MEDIA = """
             select id, release_id, track_id, bucket, object_key, upload_key, name, type, mime_type, size, sha256,
-                   status, metadata::text as metadata, uploaded_at, registered_at
+                   status, metadata::text as metadata, uploaded_at, registered_at, link_url
             from media""";
     /**
      * The filters of a list; each null one lets every release through. {@code search} is an ILIKE pattern (escape

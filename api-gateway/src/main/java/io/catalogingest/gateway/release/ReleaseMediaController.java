@@ -204,7 +204,7 @@ class ReleaseMediaController {
                 null, file.name(), false, file.objectKey(), file.trackId(), "processing",
                 new MediaView.Metadata(file.size(), null, file.uploadedAt(),
                         file.trackId() == null ? "release" : "track", file.sha256(), null, null, null, null, null,
-                        null, null, null, null));
+                        null, null, null, null, null));
     }
 
     /** The object key a DELETE names: the full key, the key relative to the release, or the media's id. */

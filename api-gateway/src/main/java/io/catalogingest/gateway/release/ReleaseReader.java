@@ -167,9 +167,13 @@ class ReleaseReader {
                 measured.has("codec") ? measured.get("codec").asString() : null,
                 measured.has("width") ? measured.get("width").asInt() : null,
                 measured.has("height") ? measured.get("height").asInt() : null,
-                row.registeredAt());
-        return new MediaView(row.id(), key, presigning.getUrl(row.bucket(), stored), row.type(), row.name(), false,
-                key, trackId, row.status().jsonName(), metadata);
+                row.registeredAt(), row.linkUrl() == null ? null : true);
+        // a link not promoted yet is its URL (nothing was fetched); promoted, it is a file like any other
+        boolean link = row.linkUrl() != null;
+        String cloudUrl = link && row.status() != MediaStatus.PROMOTED ? row.linkUrl()
+                : presigning.getUrl(row.bucket(), stored);
+        return new MediaView(row.id(), key, cloudUrl, row.type(), row.name(), link, key, trackId,
+                row.status().jsonName(), metadata);
     }
 
     private static String text(JsonNode node, String field) {

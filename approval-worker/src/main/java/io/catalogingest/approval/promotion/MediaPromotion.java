@@ -37,6 +37,9 @@ import io.minio.MinioClient;
  * Promotes the files of an approved release from the temporary to the permanent bucket (DESIGN.md invariant 3).
  * For each file, in parallel with a bound shared by all releases:
  * <ol>
+ *   <li>an external link not fetched yet is first streamed into the temporary bucket at its upload key and its size,
+ *       sha256, ETag and type recorded on its row ({@link LinkFetcher}, docs/adr/0022) — from then on it is an
+ *       upload like any other;</li>
  *   <li>check the registered temporary object (its upload key) against the media row (size, and the ETag S3
  *       acknowledged to the upload), copy it server-side to the media key, conditional on that ETag, stamping the
  *       row's {@code sha256} as the copy's metadata, and verify the copy (if the upload is gone, a permanent copy
@@ -67,10 +70,12 @@ public class MediaPromotion implements DisposableBean {
     private final String mediaBucket;
     private final ExecutorService copies;
     private final MeterRegistry meters;
+    private final LinkFetcher links;
 
     MediaPromotion(Jdbi jdbi, MinioClient minio, Outbox outbox, PromotionProperties properties,
-                   StorageProperties storage, PromotionFaults faults, MeterRegistry meters) {
+                   StorageProperties storage, PromotionFaults faults, MeterRegistry meters, LinkFetcher links) {
         this.meters = meters;
+        this.links = links;
         this.store = jdbi.onDemand(PromotionDao.class);
         this.objects = new MediaObjects(minio, properties);
         this.outbox = outbox;
@@ -153,10 +158,19 @@ public class MediaPromotion implements DisposableBean {
         return files.size();
     }
 
-    private void promoteOne(DriverLease lease, PromotionDao.PendingFile file, UUID requestId) {
+    private void promoteOne(DriverLease lease, PromotionDao.PendingFile pending, UUID requestId) {
+        PromotionDao.PendingFile file = pending;
         String key = file.objectKey();
         String method = file.method();
         long started = System.nanoTime();
+        if (!file.verified() && file.unfetchedLink()) {
+            // a link: its bytes go to its upload key first, then it is promoted like an upload (docs/adr/0022)
+            LinkFetcher.Fetched fetched = links.fetch(file, tempBucket);
+            store.markFetched(lease, file.mediaId(), fetched.size(), fetched.sha256(), fetched.etag(),
+                    fetched.mimeType(), fetched.kind().jsonName());
+            file = file.fetched(fetched.size(), fetched.sha256(), fetched.etag(), fetched.mimeType(),
+                    fetched.kind().jsonName());
+        }
         if (!file.verified()) {
             method = copyAndVerify(file);
             store.markVerified(lease, file.mediaId(), method, mediaBucket);

@@ -30,17 +30,33 @@ interface PromotionDao extends SqlObject {
      * @param etag      the ETag S3 acknowledged for the temporary object when it was uploaded (null for rows from
      *                  before it was recorded)
      * @param mimeType  the type inspection found in the bytes
+     * @param sha256    the hash of the bytes; null for a link not fetched yet
+     * @param linkUrl   the external link the file comes from, or null for an upload (docs/adr/0022)
+     * @param type      the media type (for a link not fetched yet: the one the client declared, or null)
      */
     record PendingFile(UUID mediaId, String tenantId, UUID releaseId, UUID trackId, String objectKey,
                        String uploadKey, String etag, String mimeType, long size, String sha256, MediaStatus status,
-                       String method, boolean verified, boolean tempDeleted) {
+                       String method, boolean verified, boolean tempDeleted, String linkUrl, String type) {
+
+        /** A link whose bytes are not in the temporary bucket yet. */
+        boolean unfetchedLink() {
+            return linkUrl != null && sha256 == null;
+        }
+
+        /** This file once its link was fetched to its upload key. */
+        PendingFile fetched(long fetchedSize, String fetchedSha256, String fetchedEtag, String fetchedMimeType,
+                            String fetchedType) {
+            return new PendingFile(mediaId, tenantId, releaseId, trackId, objectKey, uploadKey, fetchedEtag,
+                    fetchedMimeType, fetchedSize, fetchedSha256, status, method, verified, tempDeleted, linkUrl,
+                    fetchedType);
+        }
     }
 
     /** The files of a release whose promotion has not been announced yet. */
     @SqlQuery("""
             select p.media_id, m.tenant_id, m.release_id, m.track_id, m.object_key, m.upload_key, m.etag, m.mime_type,
                    m.size, m.sha256, m.status, p.method, p.verified_at is not null as verified,
-                   p.temp_deleted_at is not null as temp_deleted
+                   p.temp_deleted_at is not null as temp_deleted, m.link_url, m.type
             from media_promotion p join media m on m.id = p.media_id
             where p.tenant_id = :tenantId and p.release_id = :releaseId and p.announced_at is null
             order by m.object_key""")
@@ -65,6 +81,12 @@ interface PromotionDao extends SqlObject {
             where media_id = any(cast(:mediaIds as uuid[]))""")
     void announced(@Bind("mediaIds") UUID[] mediaIds);
 
+    @SqlUpdate("""
+            update media set size = :size, sha256 = :sha256, etag = :etag, mime_type = :mimeType, type = :type
+            where id = :mediaId and link_url is not null""")
+    void fetched(@Bind("mediaId") UUID mediaId, @Bind("size") long size, @Bind("sha256") String sha256,
+                 @Bind("etag") String etag, @Bind("mimeType") String mimeType, @Bind("type") String type);
+
     @SqlUpdate("update media_promotion set attempts = attempts + 1, last_error = :error where media_id = :mediaId")
     void failed(@Bind("mediaId") UUID mediaId, @Bind("error") String error);
 
@@ -77,6 +99,14 @@ interface PromotionDao extends SqlObject {
         lease.hold(getHandle());
         movePermanent(mediaId, mediaBucket);
         verified(mediaId, method);
+    }
+
+    /** A link's bytes are at its upload key: the row records them, and the file is promoted like an upload. */
+    @Transaction
+    default void markFetched(DriverLease lease, UUID mediaId, long size, String sha256, String etag, String mimeType,
+                             String type) {
+        lease.hold(getHandle());
+        fetched(mediaId, size, sha256, etag, mimeType, type);
     }
 
     @Transaction

@@ -30,6 +30,8 @@ import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.messaging.TopicProperties;
 import io.catalogingest.support.persistence.Outbox;
+import io.catalogingest.support.net.LinkProperties;
+import io.catalogingest.support.net.LinkTargets;
 import io.catalogingest.support.persistence.OutboxProperties;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
@@ -67,7 +69,8 @@ class MediaPromotionTest {
         PromotionProperties properties = new PromotionProperties(2, DataSize.ofGigabytes(5), DataSize.ofMegabytes(512),
                 false, 0, 0);
         promotion = new MediaPromotion(storage.jdbi, storage.minio, outbox, properties, storage.storage,
-                new PromotionFaults(properties), new SimpleMeterRegistry());
+                new PromotionFaults(properties), new SimpleMeterRegistry(), new LinkFetcher(storage.minio,
+                new LinkTargets(LinkProperties.defaults()), LinkProperties.defaults()));
     }
 
     @AfterEach

@@ -9,7 +9,7 @@ import io.catalogingest.common.envelope.AggregateMessage;
 public sealed interface ReleaseCommand extends AggregateMessage
         permits CreateRelease, RegisterMedia, DeleteMedia, SubmitRelease, UpdateRelease, AddTrack, UpdateTrack,
         DeleteTrack, ReorderTracks, LinkAsset, DeleteRelease, RetryAutoCreation,
-        RevertRelease {
+        RevertRelease, RegisterMediaLink {
 
     String releaseId();
 

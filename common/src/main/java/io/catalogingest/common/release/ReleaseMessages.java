@@ -34,6 +34,8 @@ public final class ReleaseMessages {
             MessageType.of("catalog.media.register.v1", RegisterMedia.class);
     public static final MessageType<DeleteMedia> DELETE_MEDIA =
             MessageType.of("catalog.media.delete.v1", DeleteMedia.class);
+    public static final MessageType<RegisterMediaLink> REGISTER_MEDIA_LINK =
+            MessageType.of("catalog.media.link.register.v1", RegisterMediaLink.class);
 
     // events on catalog.release-events.v1, keyed by release id
     public static final MessageType<ReleaseCreated> RELEASE_CREATED =
@@ -54,6 +56,8 @@ public final class ReleaseMessages {
             MessageType.of("catalog.media.rejected.v1", MediaRejected.class);
     public static final MessageType<MediaDeleted> MEDIA_DELETED =
             MessageType.of("catalog.media.deleted.v1", MediaDeleted.class);
+    public static final MessageType<MediaLinkRegistered> MEDIA_LINK_REGISTERED =
+            MessageType.of("catalog.media.link.registered.v1", MediaLinkRegistered.class);
     public static final MessageType<CommandRejected> COMMAND_REJECTED =
             MessageType.of("catalog.release.command-rejected.v1", CommandRejected.class);
 
@@ -65,5 +69,5 @@ public final class ReleaseMessages {
             DELETE_MEDIA, RELEASE_CREATED, RELEASE_SUBMITTED, MEDIA_REGISTERED, MEDIA_REJECTED, MEDIA_DELETED,
             COMMAND_REJECTED, UPDATE_RELEASE, ADD_TRACK, UPDATE_TRACK, DELETE_TRACK, REORDER_TRACKS, LINK_ASSET,
             DELETE_RELEASE, RELEASE_EDITED, RELEASE_DELETED, RETRY_AUTO_CREATION, AUTO_CREATION_RETRIED,
-            REVERT_RELEASE, RELEASE_REVERTED);
+            REVERT_RELEASE, RELEASE_REVERTED, REGISTER_MEDIA_LINK, MEDIA_LINK_REGISTERED);
 }

@@ -44,8 +44,13 @@ interface MediaDao {
                 mime_type = excluded.mime_type, size = excluded.size, sha256 = excluded.sha256,
                 status = excluded.status, rejection = excluded.rejection, metadata = excluded.metadata,
                 uploaded_at = excluded.uploaded_at, registered_at = now(), promoted_at = null,
-                request_id = excluded.request_id
+                request_id = excluded.request_id, link_url = null
             """;
+
+    /** An external link to record as the media key's file (nothing fetched yet: no hash, size 0). */
+    record Link(MediaId id, String tenantId, ReleaseId releaseId, TrackId trackId, String bucket, String key,
+                String uploadKey, String name, String type, String linkUrl, Instant uploadedAt, UUID requestId) {
+    }
 
     String ROW = "select id, track_id, bucket, object_key, upload_key, status from media ";
 
@@ -76,6 +81,21 @@ interface MediaDao {
     /** Records the upload's verdict unless a file that was not refused holds the media key: that one stays. */
     @SqlUpdate(UPSERT + "where media.status = 'rejected'")
     void upsertOverRejected(@BindMethods Verdict verdict);
+
+    /** Records the link as the media key's file, replacing an earlier file or link of that key whatever its status. */
+    @SqlUpdate("""
+            insert into media (id, tenant_id, release_id, track_id, bucket, object_key, upload_key, name, type, size,
+                status, uploaded_at, request_id, link_url)
+            values (:id, :tenantId, :releaseId, :trackId, :bucket, :key, :uploadKey, :name, :type, 0, 'registered',
+                :uploadedAt, :requestId, :linkUrl)
+            on conflict (tenant_id, object_key) do update set
+                id = excluded.id, release_id = excluded.release_id, track_id = excluded.track_id,
+                bucket = excluded.bucket, upload_key = excluded.upload_key, etag = null, name = excluded.name,
+                type = excluded.type, mime_type = null, size = 0, sha256 = null, status = 'registered',
+                rejection = null, metadata = '{}'::jsonb, uploaded_at = excluded.uploaded_at, registered_at = now(),
+                promoted_at = null, request_id = excluded.request_id, link_url = excluded.link_url
+            """)
+    void upsertLink(@BindMethods Link link);
 
     @SqlUpdate("delete from media where id = :id")
     void delete(@Bind("id") MediaId mediaId);

@@ -3,6 +3,8 @@ package io.catalogingest.ingest.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -92,6 +94,35 @@ class MediaDaoTest {
 
         assertThat(media.otherTrackFiles(TENANT, release, track, "kept-" + kept))
                 .extracting(MediaDao.Row::id).containsExactly(other);
+    }
+
+    @Test
+    void aLinkAndAnUploadOfOneMediaKeyReplaceEachOtherWholly() {
+        ReleaseId release = release();
+        String key = "linked-" + UUID.randomUUID();
+        media.upsert(verdict(new MediaId(UUID.randomUUID()), release, null, key, "upload-1", MediaStatus.REGISTERED,
+                null));
+        MediaId link = new MediaId(UUID.randomUUID());
+        media.upsertLink(new MediaDao.Link(link, TENANT, release, null, "temp", key, "upload-of-link", "a.wav",
+                "audio", "https://files.example.com/a.wav", Instant.now(), UUID.randomUUID()));
+
+        assertThat(columns(key)).containsExactly(link.value().toString(), "upload-of-link", null, null, "0",
+                "https://files.example.com/a.wav", "registered");
+
+        MediaId upload = new MediaId(UUID.randomUUID());
+        media.upsert(verdict(upload, release, null, key, "upload-2", MediaStatus.REGISTERED, null));
+        assertThat(columns(key)).as("an upload over a link is no link any more")
+                .containsExactly(upload.value().toString(), "upload-2", "etag", "00", "10", null, "registered");
+    }
+
+    /** id, upload key, etag, sha256, size, link URL and status of the row of a media key. */
+    private static List<String> columns(String key) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select id::text, upload_key, etag, sha256, size::text, link_url, status from media
+                        where tenant_id = :tenant and object_key = :key""")
+                .bind("tenant", TENANT).bind("key", key)
+                .map((rs, ctx) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7))).one());
     }
 
     private static MediaDao.Verdict verdict(MediaId id, ReleaseId release, TrackId track, String key, String upload,
