@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.Ids;
@@ -37,7 +36,6 @@ import io.catalogingest.gateway.web.FormReader;
 import io.catalogingest.gateway.web.Write;
 import io.catalogingest.support.net.LinkConfiguration;
 import io.catalogingest.support.net.LinkTargets;
-import org.jdbi.v3.core.Jdbi;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,18 +59,18 @@ class MediaLinkSubmissions {
     private static final Set<String> FIELDS = Set.of("url", "name", "type");
 
     private final ReleaseReader releases;
-    private final ReleaseAccessDao access;
+    private final ReleaseAccess access;
     private final LinkTargets targets;
     private final CommandDispatcher dispatcher;
     private final OutcomeWaiter waiter;
     private final Duration wait;
 
-    MediaLinkSubmissions(ReleaseReader releases, Jdbi jdbi, LinkTargets targets, CommandDispatcher dispatcher,
+    MediaLinkSubmissions(ReleaseReader releases, ReleaseAccess access, LinkTargets targets, CommandDispatcher dispatcher,
                          OutcomeWaiter waiter,
                          @Value("${catalog.gateway.media-registration-wait:${catalog.gateway.sync-wait:10s}}")
                          Duration wait) {
         this.releases = releases;
-        this.access = jdbi.onDemand(ReleaseAccessDao.class);
+        this.access = access;
         this.targets = targets;
         this.dispatcher = dispatcher;
         this.waiter = waiter;
@@ -144,11 +142,7 @@ class MediaLinkSubmissions {
         if (dispatcher.isRetry(caller.tenantId(), firstKey)) {
             return releaseId.toString();
         }
-        ReleaseAccessDao.Row release = access.find(caller.tenantId(), releaseId)
-                .orElseThrow(() -> ApiException.notFound("Release"));
-        if (!caller.isAdmin() && !release.ownerId().equals(caller.subject())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Only the release's owner or an admin can add media to it");
-        }
+        ReleaseAccessDao.Row release = access.changeable(caller, releaseId);
         ReleaseStatus.fromJsonName(release.status()).mediaChangeRefusal().ifPresent(refusal -> {
             throw ApiException.badRequest(refusal, List.of(new FieldError("status", refusal)));
         });
