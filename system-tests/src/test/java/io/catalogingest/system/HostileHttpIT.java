@@ -247,7 +247,9 @@ class HostileHttpIT {
                 new Call("POST", "/releases/{release}/tracks", null, null, false),
                 new Call("PUT", "/releases/{release}/tracks/{track}", null, null, false),
                 new Call("POST", "/releases/{release}/tracks/reorder", null, null, false),
-                new Call("POST", "/releases/{release}/tracks/link-asset", null, null, false));
+                new Call("POST", "/releases/{release}/tracks/link-asset", null, null, false),
+                new Call("PUT", "/product/TARGET-PRODUCT", null, null, false),
+                new Call("POST", "/asset/bulk", null, null, false));
         Map<String, byte[]> bodies = new LinkedHashMap<>();
         bodies.put("an empty body", new byte[0]);
         bodies.put("whitespace", " \r\n ".getBytes(UTF_8));
@@ -455,8 +457,11 @@ class HostileHttpIT {
 
     @Test
     void anUnsupportedMethodIs405() {
+        // DELETE /product/{id} exists since issue 16 (item 5): PATCH is the method nothing answers
         Http.Answer answer = send(HttpRequest.newBuilder(URI.create(pipeline.gatewayUrl() + "/product/x"))
-                .header("Authorization", "Bearer " + token).DELETE().build());
+                .header("Authorization", "Bearer " + token)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                .build());
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(405);
         assertSeedError(answer);
@@ -549,6 +554,22 @@ class HostileHttpIT {
         assertThat(answer.status()).as(answer.text()).isBetween(200, 299);
         assertThat(answer.json().path("createdProducts")).as(answer.text()).isEmpty();
         assertThat(answer.json().path("results").valueStream().map(r -> r.path("status").asString()))
+                .containsOnly("invalid");
+        assertThat(leftovers.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void assetBulkWithOnlyInvalidItemsCreatesNothing() {
+        Leftovers.Snapshot before = leftovers.snapshot();
+
+        Http.Answer answer = http.postJson("/asset/bulk", token, Map.of("assets", List.of(
+                Map.of("title", "HOSTILE-K3", "displayArtist", "x", "duration", -1),
+                Map.of("title", "", "displayArtist", "x", "isrc", "'; drop table asset; --"),
+                Map.of("title", "HOSTILE-K4", "displayArtist", List.of(1)))));
+
+        assertThat(answer.status()).as(answer.text()).isBetween(200, 299);
+        assertThat(answer.json().path("data").path("createdAssets")).as(answer.text()).isEmpty();
+        assertThat(answer.json().path("data").path("results").valueStream().map(r -> r.path("status").asString()))
                 .containsOnly("invalid");
         assertThat(leftovers.snapshot()).isEqualTo(before);
     }
