@@ -250,7 +250,9 @@ class HostileHttpIT {
                 new Call("POST", "/releases/{release}/tracks/link-asset", null, null, false),
                 new Call("POST", "/releases/{release}/revert-status", null, null, true),
                 new Call("POST", "/releases/{release}/media/links", null, null, false),
-                new Call("POST", "/releases/{release}/tracks/{track}/media/link", null, null, false));
+                new Call("POST", "/releases/{release}/tracks/{track}/media/link", null, null, false),
+                new Call("PUT", "/product/TARGET-PRODUCT", null, null, false),
+                new Call("POST", "/asset/bulk", null, null, false));
         Map<String, byte[]> bodies = new LinkedHashMap<>();
         bodies.put("an empty body", new byte[0]);
         bodies.put("whitespace", " \r\n ".getBytes(UTF_8));
@@ -470,8 +472,11 @@ class HostileHttpIT {
 
     @Test
     void anUnsupportedMethodIs405() {
+        // DELETE /product/{id} exists since issue 16 (item 5): PATCH is the method nothing answers
         Http.Answer answer = send(HttpRequest.newBuilder(URI.create(pipeline.gatewayUrl() + "/product/x"))
-                .header("Authorization", "Bearer " + token).DELETE().build());
+                .header("Authorization", "Bearer " + token)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                .build());
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(405);
         assertSeedError(answer);
@@ -570,6 +575,22 @@ class HostileHttpIT {
         assertThat(answer.status()).as(answer.text()).isBetween(200, 299);
         assertThat(answer.json().path("createdProducts")).as(answer.text()).isEmpty();
         assertThat(answer.json().path("results").valueStream().map(r -> r.path("status").asString()))
+                .containsOnly("invalid");
+        assertThat(leftovers.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void assetBulkWithOnlyInvalidItemsCreatesNothing() {
+        Leftovers.Snapshot before = leftovers.snapshot();
+
+        Http.Answer answer = http.postJson("/asset/bulk", token, Map.of("assets", List.of(
+                Map.of("title", "HOSTILE-K3", "displayArtist", "x", "duration", -1),
+                Map.of("title", "", "displayArtist", "x", "isrc", "'; drop table asset; --"),
+                Map.of("title", "HOSTILE-K4", "displayArtist", List.of(1)))));
+
+        assertThat(answer.status()).as(answer.text()).isBetween(200, 299);
+        assertThat(answer.json().path("data").path("createdAssets")).as(answer.text()).isEmpty();
+        assertThat(answer.json().path("data").path("results").valueStream().map(r -> r.path("status").asString()))
                 .containsOnly("invalid");
         assertThat(leftovers.snapshot()).isEqualTo(before);
     }
@@ -847,7 +868,11 @@ class HostileHttpIT {
         record Snapshot(Map<String, Long> rows, long commandRecords, List<String> objects) {
         }
 
-        /** Rows of every table of the schema, records on the command topics, objects in both buckets. */
+        /**
+         * Rows of every table of the schema, records on the command topics, objects in both buckets. The outbox is left
+         * out: its relay empties it in the background, on its own schedule, of the events of earlier tests; a refused
+         * request could only fill it through a command, which the command records count.
+         */
         Snapshot snapshot() {
             long records = consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream()
                     .mapToLong(Long::longValue).sum();
@@ -862,7 +887,7 @@ class HostileHttpIT {
             return jdbi.withHandle(handle -> handle.createQuery("""
                             select table_name from information_schema.tables
                             where table_schema = current_schema() and table_type = 'BASE TABLE'
-                              and table_name <> 'flyway_schema_history'""").mapTo(String.class).list());
+                              and table_name not in ('flyway_schema_history', 'outbox')""").mapTo(String.class).list());
         }
 
         long count(String table) {

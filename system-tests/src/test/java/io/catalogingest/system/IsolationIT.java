@@ -195,7 +195,10 @@ class IsolationIT {
                 write("link a file to A's release", token -> http.postJson("/releases/" + releaseOfA + "/media/links",
                         token, Map.of("links", List.of(Map.of("url", "https://files.example.com/intruder.pdf"))))),
                 write("link a file to A's track", token -> http.postJson("/releases/" + releaseOfA + "/tracks/"
-                        + trackOfA + "/media/link", token, Map.of("url", "https://files.example.com/intruder.wav"))));
+                        + trackOfA + "/media/link", token, Map.of("url", "https://files.example.com/intruder.wav"))),
+                write("update A's product", token -> send("PUT", "/product/ISO-A-1", token,
+                        "{\"title\": \"intruder\", \"assets\": []}")),
+                write("delete A's product", token -> send("DELETE", "/product/ISO-A-1", token, null)));
     }
 
     static Stream<Arguments> writeMatrix() {
@@ -332,6 +335,22 @@ class IsolationIT {
         assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
         assertThat(theirs.json().path("title").asString()).isEqualTo("Stranger's");
         assertThat(http.get("/product/" + id, Tokens.user(A)).json().path("product").path("title").asString())
+                .isEqualTo("Owner's");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strangers")
+    void anotherTenantsBulkAssetWithTheSameIdIsItsOwn(String who, String token) {
+        String id = "ISO-SHARED-AST-" + Math.abs(who.hashCode());
+        created(http.postJson("/asset", Tokens.user(A), Map.of("title", "Owner's", "displayArtist", "A", "id", id)));
+
+        Http.Answer theirs = http.postJson("/asset/bulk", token, Map.of("assets", List.of(Map.of(
+                "title", "Stranger's", "displayArtist", "Stranger", "id", id))));
+
+        // a rejected item would tell the stranger that the id exists in another tenant
+        assertThat(theirs.status()).as(theirs.text()).isEqualTo(201);
+        assertThat(theirs.json().path("data").path("results").get(0).path("status").asString()).isEqualTo("created");
+        assertThat(http.get("/asset/" + id, Tokens.user(A)).json().path("data").path("title").asString())
                 .isEqualTo("Owner's");
     }
 

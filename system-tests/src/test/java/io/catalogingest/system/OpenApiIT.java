@@ -75,7 +75,7 @@ class OpenApiIT {
                 "/tenant/settings", "/tenant/settings/{name}", "/tenant/upc-blocks", "/releases/{id}/tracks",
                 "/releases/{id}/tracks/{trackId}", "/releases/{id}/tracks/reorder", "/releases/{id}/tracks/link-asset",
                 "/releases/{id}/retry-auto-creation", "/releases/{id}/revert-status", "/releases/{id}/media/links",
-                "/releases/{id}/tracks/{trackId}/media/link")) {
+                "/releases/{id}/tracks/{trackId}/media/link", "/asset/bulk")) {
             assertThat(document.path("paths").has(path)).as(path).isTrue();
         }
         assertThat(document.path("paths").has("/releases/stats")).as("/releases/stats").isTrue();
@@ -105,6 +105,8 @@ class OpenApiIT {
         writes.put("/releases/{id}/revert-status", "post");
         writes.put("/releases/{id}/media/links", "post");
         writes.put("/releases/{id}/tracks/{trackId}/media/link", "post");
+        writes.put("/product/{id}", "put");
+        writes.put("/asset/bulk", "post");
         for (Map.Entry<String, String> write : writes.entrySet()) {
             JsonNode content = document.path("paths").path(write.getKey()).path(write.getValue())
                     .path("requestBody").path("content");
@@ -129,7 +131,11 @@ class OpenApiIT {
         assertThat(texts(revert.path("properties").path("targetStatus").path("enum")))
                 .containsExactly("draft", "submitted");
         assertThat(texts(revert.path("required"))).contains("targetStatus", "reason");
-        for (String delete : List.of("/releases/{id}", "/releases/{id}/tracks/{trackId}")) {
+        JsonNode productUpdate = resolve(document, document.path("paths").path("/product/{id}").path("put")
+                .path("requestBody").path("content").path("application/json").path("schema"));
+        assertThat(productUpdate.path("required").isMissingNode() || productUpdate.path("required").isEmpty())
+                .as("every field of a product update is optional").isTrue();
+        for (String delete : List.of("/releases/{id}", "/releases/{id}/tracks/{trackId}", "/product/{id}")) {
             assertThat(document.path("paths").path(delete).path("delete").isObject()).as("DELETE " + delete).isTrue();
         }
     }
@@ -252,6 +258,16 @@ class OpenApiIT {
         Http.Answer later = http.postForm("/product", user, Map.of("title", "Later"), "Prefer", "respond-async");
         check(later, "post", "/product", 202, problems);
         check(http.get(later.header("Location"), user), "get", "/requests/{requestId}", 200, problems);
+
+        check(http.putJson("/product/" + productId, user, Map.of("title", "Documented Again")), "put",
+                "/product/{id}", 200, problems);
+        check(http.putJson("/product/" + productId, user, Map.of("title", "")), "put", "/product/{id}", 400, problems);
+        check(http.delete("/product/" + productId, user), "delete", "/product/{id}", 200, problems);
+        check(http.delete("/product/" + productId, user), "delete", "/product/{id}", 404, problems);
+        check(http.putJson("/product/" + productId, user, Map.of("title", "Gone")), "put", "/product/{id}", 404,
+                problems);
+        check(http.postJson("/asset/bulk", user, Map.of("assets", List.of(Map.of("title", "Documented Track",
+                "displayArtist", "Someone"), Map.of("title", "")))), "post", "/asset/bulk", 201, problems);
 
         check(http.get("/tenant/settings", admin), "get", "/tenant/settings", 200, problems);
         check(http.get("/tenant/settings", user), "get", "/tenant/settings", 403, problems);
