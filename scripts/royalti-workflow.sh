@@ -56,8 +56,9 @@ note() { printf '   %s\n' "$*"; }
 
 # The body's message, and the fields its errors name (the seed's error body, or Royalti's {error:{message}}).
 message() {
-  jq -r '[(.message // .error.message // empty),
-          ((.errors // .error.details // [])[]? | "\(.field // ""): \(.message // .)")] | join("; ")' \
+  jq -r '(.message // .error.message // "") as $m
+          | [$m, ((.errors // .error.details // [])[]? | select(.message != $m) | "\(.field // ""): \(.message // .)")]
+          | map(select(. != "")) | join("; ")' \
     "$WORK/body" 2>/dev/null || head -c 300 "$WORK/body"
 }
 
