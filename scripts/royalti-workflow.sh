@@ -21,6 +21,8 @@
 #   WORKFLOW_WAIT_SECONDS [120]          the longest wait for an asynchronous outcome (approval, auto-creation)
 #   WORKFLOW_LINK_URL [https://media.example.com/walkthrough/dusk.wav]  the external medium linked to a track
 #   WORKFLOW_TRANSCRIPT [unset]          a file to write every request and answer to (markdown), for docs
+#   WORKFLOW_ASYNC [0]                   1: every write asks for an asynchronous answer (Prefer: respond-async) and
+#                                        follows its 202 to /requests/{id}
 set -Eeuo pipefail
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
@@ -36,6 +38,7 @@ RUN_ID=${WORKFLOW_RUN_ID:-$(date -u +%m%d%H%M%S)-$((RANDOM % 1000))}
 TENANT=${WORKFLOW_TENANT:-walkthrough-$RUN_ID}
 LINK_URL=${WORKFLOW_LINK_URL:-https://media.example.com/walkthrough/dusk.wav}
 TRANSCRIPT=${WORKFLOW_TRANSCRIPT:-}
+ASYNC=${WORKFLOW_ASYNC:-0}
 
 STEP="preflight"
 STATUS=000
@@ -77,8 +80,10 @@ request() {
   local method=$1 path=$2 token=$3
   shift 3
   transcript_request "$method" "$path" "$@"
+  local prefer=()
+  [[ $ASYNC != 1 || $method == GET ]] || prefer=(-H 'Prefer: respond-async')
   STATUS=$(curl -sS --max-time 60 -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X "$method" \
-    -H "Authorization: Bearer $token" "$@" "$GATEWAY_URL$path") || STATUS=000
+    -H "Authorization: Bearer $token" "${prefer[@]}" "$@" "$GATEWAY_URL$path") || STATUS=000
   if [[ $STATUS == 202 ]]; then
     settle "$token"
   fi
@@ -128,6 +133,18 @@ built() {
     return 1
   fi
   return 0
+}
+
+# uploaded RELEASE TOKEN [one]: after an upload whose 202 was followed, the request names the media's key (the
+# outcome has no location); its media object is read from the release's list, as the upload would have answered it.
+uploaded() {
+  [[ $(field '.requestId // empty') != "" ]] || return 0
+  local key
+  key=$(field '.resourceId')
+  get "/releases/$1/media" "$2"
+  expect 200
+  jq --arg key "$key" --arg one "${3:-}" '[.data[] | select(.cloudId == $key)]
+    | {success: true, data: (if $one == "" then . else .[0] end)}' "$WORK/body" >"$WORK/media" && mv "$WORK/media" "$WORK/body"
 }
 
 get() { request GET "$1" "$2"; }
@@ -259,12 +276,14 @@ show '[.data.tracks[] | {title, trackNumber}]'
 step "4. Upload the cover art (POST /releases/{id}/media/files) and the tracks' audio (POST …/tracks/{trackId}/media/file)"
 request POST "/releases/$RELEASE/media/files" "$USER_TOKEN" -F "files=@$WORK/cover.jpg;type=image/jpeg"
 expect 201
+uploaded "$RELEASE" "$USER_TOKEN"
 [[ $(field '.data[0].type') == image ]] || fail "the cover was not taken as an image"
 show '.data[] | {type, name, isLink, cloudId, metadata: (.metadata | {mimeType, fileSize, width, height})}'
 for track in "$DAWN dawn" "$NOON noon"; do
   set -- $track
   request POST "/releases/$RELEASE/tracks/$1/media/file" "$USER_TOKEN" -F "file=@$WORK/$2.wav;type=audio/wav"
   expect 200 201
+  uploaded "$RELEASE" "$USER_TOKEN" one
   show '.data | {type, name, cloudId, metadata: (.metadata | {mimeType, duration, sampleRate, channels})}'
 done
 
