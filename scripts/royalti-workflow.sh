@@ -19,7 +19,9 @@
 #   JWT_SECRET / JWT_ISSUER / JWT_AUDIENCE  as for `./catalog up` (tokens come from `./catalog token`)
 #   WORKFLOW_TENANT [walkthrough-<run id>]  the workspace to play in (it must not have a UPC block yet)
 #   WORKFLOW_WAIT_SECONDS [120]          the longest wait for an asynchronous outcome (approval, auto-creation)
-#   WORKFLOW_LINK_URL [https://media.example.com/walkthrough/dusk.wav]  the external medium linked to a track
+#   WORKFLOW_LINK_URL [unset]            the external audio file linked to a track; unset: the script serves one on
+#                                        loopback, which the stack accepts only when started with
+#                                        LINK_ALLOW_PRIVATE_TARGETS=true LINK_ALLOW_HTTP=true (else the step is skipped)
 #   WORKFLOW_TRANSCRIPT [unset]          a file to write every request and answer to (markdown), for docs
 #   WORKFLOW_ASYNC [0]                   1: every write asks for an asynchronous answer (Prefer: respond-async) and
 #                                        follows its 202 to /requests/{id}
@@ -36,7 +38,9 @@ GATEWAY_URL=${GATEWAY_URL%/}
 WAIT_SECONDS=${WORKFLOW_WAIT_SECONDS:-120}
 RUN_ID=${WORKFLOW_RUN_ID:-$(date -u +%m%d%H%M%S)-$((RANDOM % 1000))}
 TENANT=${WORKFLOW_TENANT:-walkthrough-$RUN_ID}
-LINK_URL=${WORKFLOW_LINK_URL:-https://media.example.com/walkthrough/dusk.wav}
+LINK_URL=${WORKFLOW_LINK_URL:-}
+LINK_PORT=""
+LINK_SERVER=""
 TRANSCRIPT=${WORKFLOW_TRANSCRIPT:-}
 ASYNC=${WORKFLOW_ASYNC:-0}
 
@@ -44,7 +48,8 @@ STEP="preflight"
 STATUS=000
 SKIPPED=()
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/royalti-workflow.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/links"
+trap 'stop_link_server; rm -rf "$WORK"' EXIT
 trap 'echo "FAILED at step: $STEP (script error at line $LINENO)" >&2' ERR
 
 # ---------------------------------------------------------------------------------------------------------- output
@@ -147,6 +152,32 @@ uploaded() {
     | {success: true, data: (if $one == "" then . else .[0] end)}' "$WORK/body" >"$WORK/media" && mv "$WORK/media" "$WORK/body"
 }
 
+# serve_links: a loopback HTTP server for $WORK/links (the linked medium), on a free port (LINK_PORT), stopped at exit
+serve_links() {
+  python3 -c '
+import functools, http.server, sys
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+with open(sys.argv[2] + ".tmp", "w") as port:
+    port.write(str(server.server_address[1]))
+__import__("os").rename(sys.argv[2] + ".tmp", sys.argv[2])
+server.serve_forever()' "$WORK/links" "$WORK/link-port" 2>"$WORK/link-server.log" &
+  LINK_SERVER=$!
+  local deadline=$((SECONDS + 10))
+  until [[ -s $WORK/link-port ]]; do
+    ((SECONDS < deadline)) && kill -0 "$LINK_SERVER" 2>/dev/null || fail "the loopback link server did not start"
+    sleep 0.2
+  done
+  LINK_PORT=$(cat "$WORK/link-port")
+}
+
+stop_link_server() {
+  [[ -z $LINK_SERVER ]] || kill "$LINK_SERVER" 2>/dev/null || true
+}
+
+# link_fetches: how often the loopback server handed out dusk.wav
+link_fetches() { grep -c '"GET /dusk.wav HTTP/1.[01]" 200' "$WORK/link-server.log" 2>/dev/null || true; }
+
 get() { request GET "$1" "$2"; }
 post_json() { request POST "$1" "$2" -H 'Content-Type: application/json' --data-binary "$3" "${@:4}"; }
 put_json() { request PUT "$1" "$2" -H 'Content-Type: application/json' --data-binary "$3" "${@:4}"; }
@@ -217,6 +248,7 @@ echo "  owner: sub ada-owner (role user)   reviewer: sub label-reviewer (roles u
 
 sox -n -r 44100 -c 2 -b 16 "$WORK/dawn.wav" synth 4 sine 440 fade 0.1 4 0.5
 sox -n -r 44100 -c 2 -b 16 "$WORK/noon.wav" synth 4 sine 660 fade 0.1 4 0.5
+sox -n -r 44100 -c 2 -b 16 "$WORK/links/dusk.wav" synth 4 sine 330 fade 0.1 4 0.5
 convert -size 1400x1400 gradient:midnightblue-orange -quality 90 "$WORK/cover.jpg"
 
 # a 10-digit GS1 prefix in the restricted-circulation range (47…), one per run: item references 0-9
@@ -288,21 +320,37 @@ for track in "$DAWN dawn" "$NOON noon"; do
 done
 
 step "5. Link a medium: Dusk's audio is a URL (POST /releases/{id}/tracks/{trackId}/media/link)"
+if [[ -z $LINK_URL ]]; then
+  serve_links
+  LINK_URL="http://127.0.0.1:$LINK_PORT/dusk.wav"
+  note "dusk.wav is served by this script on $LINK_URL (the approval-worker fetches it when the release is approved)"
+fi
 post_json "/releases/$RELEASE/tracks/$DUSK/media/link" "$USER_TOKEN" \
   "{\"url\":\"$LINK_URL\",\"name\":\"dusk.wav\",\"type\":\"audio\"}"
+LINKED=false
 if built; then
+  if [[ $STATUS == 400 && -n $LINK_PORT ]]; then
+    # the deployment's rule, not a failure: loopback and http links are refused unless the stack allows them
+    echo "   SKIPPED (this stack refuses loopback links: $(message)): start it with" \
+      "LINK_ALLOW_PRIVATE_TARGETS=true LINK_ALLOW_HTTP=true ./catalog up, or set WORKFLOW_LINK_URL to a public https audio file"
+    SKIPPED+=("$STEP (the stack refuses loopback links)")
+  else
+    expect 200
+    uploaded "$RELEASE" "$USER_TOKEN" one
+    [[ $(field .data.isLink) == true ]] || fail "the linked medium is not isLink: $(jq -c .data "$WORK/body")"
+    show '.data | {type, name, isLink, status, cloudUrl, trackId}'
+    LINKED=true
+    post_json "/releases/$RELEASE/tracks/$DUSK/media/link" "$USER_TOKEN" \
+      '{"url":"https://user:secret@media.example.com/dusk.wav","name":"dusk.wav","type":"audio"}'
+    expect 400
+    note "a URL with credentials is refused: 400 $(message)"
+  fi
+fi
+if [[ $LINKED == false ]]; then
+  # Dusk gets the file as an upload instead, so every track has audio when it is reviewed
+  request POST "/releases/$RELEASE/tracks/$DUSK/media/file" "$USER_TOKEN" -F "file=@$WORK/links/dusk.wav;type=audio/wav"
   expect 200 201
-  show '.data | {type, name, isLink, cloudUrl}'
-  post_json "/releases/$RELEASE/tracks/$DUSK/media/link" "$USER_TOKEN" \
-    '{"url":"https://127.0.0.1/dusk.wav","name":"dusk.wav","type":"audio"}'
-  expect 400
-  note "a loopback URL is refused: 400 $(message)"
-else
-  # without links, Dusk gets a file too, so every track has audio when it is reviewed
-  sox -n -r 44100 -c 2 -b 16 "$WORK/dusk.wav" synth 4 sine 330 fade 0.1 4 0.5
-  request POST "/releases/$RELEASE/tracks/$DUSK/media/file" "$USER_TOKEN" -F "file=@$WORK/dusk.wav;type=audio/wav"
-  expect 200 201
-  note "Dusk got an uploaded file instead"
+  note "Dusk got dusk.wav as an uploaded file instead"
 fi
 
 step "6. Submit (POST /releases/{id}/submit)"
@@ -354,6 +402,10 @@ show '.data | {id, title, isrc, displayArtist, duration}'
 get "/releases/$RELEASE/media" "$USER_TOKEN"
 expect 200
 show '[.data[] | {name, isLink, status, bucket: (.cloudUrl // "" | capture("//[^/]+/(?<b>[^/?]+)").b)}]'
+[[ $(field '[.data[] | select(.status != "promoted")] | length') == 0 ]] || fail "not every medium is in catalog-media"
+if [[ $LINKED == true && -n $LINK_SERVER ]]; then
+  note "the loopback server handed out dusk.wav $(link_fetches) time(s): promotion fetched the link"
+fi
 
 step "12. Revert to draft as the reviewer (POST /releases/{id}/revert-status)"
 REVERTED=false
