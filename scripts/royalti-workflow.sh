@@ -425,6 +425,8 @@ if built; then
   get "/releases/$RELEASE/media" "$USER_TOKEN"
   expect 200
   show '[.data[] | {name, isLink, status, bucket: (.cloudUrl // "" | capture("//[^/]+/(?<b>[^/?]+)").b)}]'
+  [[ $(field '[.data[] | select(.status != "registered" or (.isLink | not) and (.cloudUrl | contains("/catalog-media/")))]
+    | length') == 0 ]] || fail "a reverted release's files are back in the temporary bucket, not: $(jq -c . "$WORK/body" | cut -c1-600)"
   get "/product/$PRODUCT" "$USER_TOKEN"
   expect 404
   note "the product it had made is gone: GET /product/$PRODUCT answers 404 (its UPC $UPC stays spent)"
