@@ -165,7 +165,9 @@ server.serve_forever()' "$WORK/links" "$WORK/link-port" 2>"$WORK/link-server.log
   LINK_SERVER=$!
   local deadline=$((SECONDS + 10))
   until [[ -s $WORK/link-port ]]; do
-    ((SECONDS < deadline)) && kill -0 "$LINK_SERVER" 2>/dev/null || fail "the loopback link server did not start"
+    if ((SECONDS >= deadline)) || ! kill -0 "$LINK_SERVER" 2>/dev/null; then
+      fail "the loopback link server did not start"
+    fi
     sleep 0.2
   done
   LINK_PORT=$(cat "$WORK/link-port")
@@ -194,6 +196,7 @@ wait_for() {
     [[ $STATUS == 200 ]] || fail "GET $path answered $STATUS while waiting for $what"
     if jq -e "$done" "$WORK/body" >/dev/null; then
       note "$what after $((SECONDS - started))s"
+      # shellcheck disable=SC2016 # markdown backticks
       [[ -z $TRANSCRIPT ]] || printf '\n(polled `GET %s` until %s: %ss)\n' "$path" "$what" "$((SECONDS - started))" >>"$TRANSCRIPT"
       return 0
     fi
@@ -216,6 +219,7 @@ transcript_request() {
       -H) [[ ${args[i + 1]} == Content-Type:* ]] || shown+=" -H '${args[i + 1]}'"; i=$((i + 1)) ;;
     esac
   done
+  # shellcheck disable=SC2016 # markdown backticks
   printf '\n```\n%s %s%s\n```\n' "$method" "$path" "$shown" >>"$TRANSCRIPT"
 }
 
@@ -233,7 +237,7 @@ transcript_answer() {
 for tool in curl jq openssl; do
   command -v $tool >/dev/null || fail "$tool is required (apt-get install -y $tool)"
 done
-command -v sox >/dev/null && command -v convert >/dev/null ||
+{ command -v sox && command -v convert; } >/dev/null ||
   fail "sox and ImageMagick's convert make the media: apt-get install -y sox imagemagick"
 
 USER_TOKEN=$("$ROOT/catalog" token --tenant "$TENANT" --sub ada-owner)
@@ -256,8 +260,7 @@ new_prefix() { printf '47%08d' $(((RANDOM * 32768 + RANDOM) % 100000000)); }
 
 # add_block FIRST LAST: the workspace admin adds a UPC block; a prefix another workspace holds (409) is drawn again
 add_block() {
-  local attempt
-  for attempt in 1 2 3 4 5; do
+  for _ in 1 2 3 4 5; do
     PREFIX=$(new_prefix)
     post_json /tenant/upc-blocks "$ADMIN_TOKEN" \
       "{\"companyPrefix\":\"$PREFIX\",\"firstItemReference\":$1,\"lastItemReference\":$2}"
@@ -311,9 +314,8 @@ expect 201
 uploaded "$RELEASE" "$USER_TOKEN"
 [[ $(field '.data[0].type') == image ]] || fail "the cover was not taken as an image"
 show '.data[] | {type, name, isLink, cloudId, metadata: (.metadata | {mimeType, fileSize, width, height})}'
-for track in "$DAWN dawn" "$NOON noon"; do
-  set -- $track
-  request POST "/releases/$RELEASE/tracks/$1/media/file" "$USER_TOKEN" -F "file=@$WORK/$2.wav;type=audio/wav"
+for pair in "$DAWN:dawn" "$NOON:noon"; do
+  request POST "/releases/$RELEASE/tracks/${pair%%:*}/media/file" "$USER_TOKEN" -F "file=@$WORK/${pair#*:}.wav;type=audio/wav"
   expect 200 201
   uploaded "$RELEASE" "$USER_TOKEN" one
   show '.data | {type, name, cloudId, metadata: (.metadata | {mimeType, duration, sampleRate, channels})}'
