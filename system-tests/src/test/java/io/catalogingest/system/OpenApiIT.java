@@ -121,6 +121,9 @@ class OpenApiIT {
         JsonNode review = resolve(document, document.path("paths").path("/releases/{id}/review").path("post")
                 .path("requestBody").path("content").path("application/json").path("schema"));
         assertThat(texts(review.path("properties").path("action").path("enum"))).containsExactly("approve", "reject");
+        JsonNode reviewAnswers = document.path("paths").path("/releases/{id}/review").path("post").path("responses");
+        assertThat(reviewAnswers.has("409")).as("a review of a release that is not submitted is a 400, not a 409").isFalse();
+        assertThat(reviewAnswers.path("400").path("description").asString()).contains("not submitted");
         JsonNode update = resolve(document, document.path("paths").path("/releases/{id}").path("put")
                 .path("requestBody").path("content").path("application/json").path("schema"));
         assertThat(update.path("properties").path("title").path("maxLength").asInt()).isEqualTo(255);

@@ -56,7 +56,8 @@ class ReviewController {
     @Operation(summary = "Approve or reject a submitted release (admin)")
     @ApiResponse(responseCode = "200", description = "Release approved / rejected successfully",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewAnswer.class)))
-    @ApiResponse(responseCode = "409", description = "The release is not submitted",
+    @ApiResponse(responseCode = "400", description = "The release is not submitted (the message names its status), "
+            + "or the review is invalid",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiError.class)))
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ReviewRequest.class)))
