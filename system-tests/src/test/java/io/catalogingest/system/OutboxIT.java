@@ -76,7 +76,7 @@ class OutboxIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> recordedEventId(command.requestId()) != null);
         UUID eventId = recordedEventId(command.requestId());
         assertThat(count("select count(*) from product where tenant_id = 'outbox-ws'")).isEqualTo(1);
-        assertThat(count("select count(*) from outbox where event_id = '" + eventId + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event where event_id = '" + eventId + "'")).isEqualTo(1);
         try (KafkaConsumer<String, byte[]> events = consumer()) {
             assertThat(eventIds(events, "OUTBOX-1", Duration.ofSeconds(3))).as("not published").isEmpty();
 

@@ -38,7 +38,9 @@ class TracingIT {
     @BeforeAll
     static void start(Infrastructure infrastructure) {
         s3Secret = infrastructure.s3SecretKey();
-        pipeline = Pipeline.start(infrastructure.isolate(), Map.of("logging.structured.format.console", "ecs"));
+        pipeline = Pipeline.start(infrastructure.isolate(), Map.of("logging.structured.format.console", "ecs",
+                // the per-message "Received" line is logged at DEBUG
+                "logging.level.io.catalogingest.support.messaging.InboundRecords", "DEBUG"));
         http = new Http(pipeline.gatewayUrl());
     }
 

@@ -99,7 +99,7 @@ class MediaPromotionTest {
                 select method || ' ' || (verified_at is not null) || ' ' || (temp_deleted_at is not null) || ' '
                        || (announced_at is not null) from media_promotion where media_id = :id""", release.mediaId()))
                 .isEqualTo("copy true true true");
-        assertThat(column("select topic || ' ' || message_key || ' ' || event_id from outbox where event_id = :id",
+        assertThat(column("select topic || ' ' || message_key || ' ' || event_id from outbox_event where event_id = :id",
                 MediaPromotion.eventId(release.mediaId())))
                 .isEqualTo(Topics.RELEASE_EVENTS + " " + release.id() + " " + MediaPromotion.eventId(release.mediaId()));
         assertThat(promotion.promote(TENANT, release.id(), null, release.lease(), () -> { }))
@@ -134,7 +134,7 @@ class MediaPromotionTest {
         assertThat(column("select (verified_at is null)::text from media_promotion where media_id = :id",
                 release.mediaId())).isEqualTo("true");
         assertThat(storage.keys(storage.isolation.tempBucket())).contains(release.uploadKey());
-        assertThat(column("select count(*)::text from outbox where event_id = :id",
+        assertThat(column("select count(*)::text from outbox_event where event_id = :id",
                 MediaPromotion.eventId(release.mediaId()))).isEqualTo("0");
     }
 

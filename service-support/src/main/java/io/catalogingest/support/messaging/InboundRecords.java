@@ -19,10 +19,13 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
 /**
- * Reads consumed records back into envelopes, and logs each one received (type, message id, subject — never the
- * value) with its ids in the MDC and inside its trace: the listener's observation when there is one (record
+ * Reads consumed records back into envelopes, and logs each one received at DEBUG (type, message id, subject — never
+ * the value) with its ids in the MDC and inside its trace: the listener's observation when there is one (record
  * listeners), else a span continuing the W3C {@code traceparent} the record carries (batch listeners, which Spring
- * Kafka does not observe per record), so that a request's trace id shows in the worker's log.
+ * Kafka does not observe per record), so that a request's trace id shows in the worker's log. At DEBUG because it is
+ * a line per message: at INFO it was a measurable share of a worker's time under load (docs/benchmarks/products.md);
+ * {@code logging.level.io.catalogingest.support.messaging.InboundRecords=DEBUG} turns it on. The span and the MDC
+ * are made only when the line is logged.
  */
 public final class InboundRecords {
 
@@ -56,7 +59,7 @@ public final class InboundRecords {
     }
 
     private void received(ConsumerRecord<String, byte[]> record, Envelope<?> envelope) {
-        if (!log.isInfoEnabled()) {
+        if (!log.isDebugEnabled()) {
             return;
         }
         boolean put = LogContext.putRecord(record);
@@ -80,7 +83,7 @@ public final class InboundRecords {
     }
 
     private static void logReceived(ConsumerRecord<String, byte[]> record, Envelope<?> envelope) {
-        log.info("Received {} {} for {} ({}-{}@{})", envelope.type(), envelope.id(), envelope.subject(),
+        log.debug("Received {} {} for {} ({}-{}@{})", envelope.type(), envelope.id(), envelope.subject(),
                 record.topic(), record.partition(), record.offset());
     }
 

@@ -19,18 +19,40 @@ import org.springframework.kafka.support.SendResult;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.common.envelope.WireRecord;
+import io.micrometer.observation.ObservationRegistry;
 
-/** Publishes envelopes as CloudEvents binary-mode records, keyed by their subject. */
+/**
+ * Publishes envelopes as CloudEvents binary-mode records, keyed by their subject. A record sent inside an observation
+ * (an HTTP request, a record listener's record) goes through the observed template, which continues that trace into
+ * the record's {@code traceparent}; one sent outside any (the batch listener's outbox events, the relay, scheduled
+ * jobs) goes through the untraced template on the same producer: an observation there would only start a new trace of
+ * its own per record, a measurable per-event cost on the product batch path (docs/benchmarks/products.md).
+ */
 public class MessagePublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final KafkaTemplate<String, byte[]> untraced;
+    private final ObservationRegistry observations;
     private final EnvelopeCodec codec;
     private final TopicProperties topics;
     private final Duration sendTimeout;
 
+    /** Every record through {@code kafka}. */
     public MessagePublisher(KafkaTemplate<String, byte[]> kafka, EnvelopeCodec codec, TopicProperties topics,
                             Duration sendTimeout) {
+        this(kafka, kafka, ObservationRegistry.NOOP, codec, topics, sendTimeout);
+    }
+
+    /**
+     * Records sent while {@code observations} has a current observation through {@code kafka}, the others through
+     * {@code untraced}.
+     */
+    public MessagePublisher(KafkaTemplate<String, byte[]> kafka, KafkaTemplate<String, byte[]> untraced,
+                            ObservationRegistry observations, EnvelopeCodec codec, TopicProperties topics,
+                            Duration sendTimeout) {
         this.kafka = kafka;
+        this.untraced = untraced;
+        this.observations = observations;
         this.codec = codec;
         this.topics = topics;
         this.sendTimeout = sendTimeout;
@@ -47,7 +69,8 @@ public class MessagePublisher {
         for (Map.Entry<String, byte[]> header : wire.headers().entrySet()) {
             headers.add(new RecordHeader(header.getKey(), header.getValue()));
         }
-        return kafka.send(new ProducerRecord<>(topics.name(baseTopic), null, wire.key(), wire.value(), headers));
+        KafkaTemplate<String, byte[]> template = observations.getCurrentObservation() == null ? untraced : kafka;
+        return template.send(new ProducerRecord<>(topics.name(baseTopic), null, wire.key(), wire.value(), headers));
     }
 
     /** How long a publish waits for the broker's acknowledgement. */

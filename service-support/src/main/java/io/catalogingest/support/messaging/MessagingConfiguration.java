@@ -12,6 +12,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.catalogingest.common.Messages;
 import io.catalogingest.common.envelope.EnvelopeCodec;
 import io.catalogingest.support.logging.RecordLogContext;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +44,19 @@ public class MessagingConfiguration {
         return new RecordLogContext();
     }
 
+    /**
+     * The publisher: Spring Boot's template (observed when {@code spring.kafka.template.observation-enabled}) for
+     * records sent inside an observation, and a template without observation or timers on the same producer for the
+     * others (see {@link MessagePublisher}).
+     */
     @Bean
     MessagePublisher messagePublisher(KafkaTemplate<String, byte[]> kafkaTemplate, EnvelopeCodec codec,
-                                      TopicProperties topics,
+                                      TopicProperties topics, ObjectProvider<ObservationRegistry> observations,
                                       @Value("${catalog.messaging.send-timeout:10s}") Duration sendTimeout) {
-        return new MessagePublisher(kafkaTemplate, codec, topics, sendTimeout);
+        KafkaTemplate<String, byte[]> untraced = new KafkaTemplate<>(kafkaTemplate.getProducerFactory());
+        untraced.setObservationEnabled(false);
+        untraced.setMicrometerEnabled(false);
+        return new MessagePublisher(kafkaTemplate, untraced,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), codec, topics, sendTimeout);
     }
 }

@@ -2,13 +2,16 @@ package io.catalogingest.support.persistence;
 
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox, the "announce" step of every change that publishes an event (invariant 5: every outcome
- * event leaves at least once, even after a crash between commit and publish). Events are written to {@code outbox}
- * in the transaction of the change; right after the commit the same thread sends them and, once the broker
- * acknowledged them, their rows are deleted. Whatever is left (the process died, the broker did not answer) is
+ * event leaves at least once, even after a crash between commit and publish). The events of a transaction are written
+ * to {@code outbox} as one row (V17) in the transaction of the change; right after the commit the same thread sends
+ * them and, once the broker acknowledged them all, the row is deleted. Whatever is left (the process died, the broker did not answer) is
  * published by {@link OutboxRelay}. Consumers dedupe on {@code ce_id}, so a repeat is harmless.
  *
  * <p>Fault hook: {@code catalog.faults.halt-after-commit=N} halts the JVM after the N-th committed transaction that
@@ -41,6 +44,7 @@ public class Outbox implements DisposableBean {
     /** The exit status of a halt by the fault hook. */
     public static final int HALT_STATUS = 137;
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    private static final String NO_ERRORS = "[]";
 
     private final Jdbi jdbi;
     private final MessagePublisher publisher;
@@ -50,7 +54,7 @@ public class Outbox implements DisposableBean {
     private final int haltAfterCommit;
     private final Runnable halt;
     private final AtomicInteger commits = new AtomicInteger();
-    private final Queue<List<Long>> acknowledged = new ConcurrentLinkedQueue<>();
+    private final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean cleaning = new AtomicBoolean();
     private final ExecutorService cleaner = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-cleaner");
@@ -119,10 +123,10 @@ public class Outbox implements DisposableBean {
     record RecordedOutcome(Envelope<?> cause, Outcome outcome) {
     }
 
-    /** Events written to the outbox, encoded, with their row ids. */
-    record Written(List<Announcement> events, List<WireRecord> wires, List<Long> ids) {
+    /** Events written to the outbox, encoded, and the id of their row. */
+    record Written(List<Announcement> events, List<WireRecord> wires, long row) {
 
-        static final Written NOTHING = new Written(List.of(), List.of(), List.of());
+        static final Written NOTHING = new Written(List.of(), List.of(), 0);
 
         boolean isEmpty() {
             return events.isEmpty();
@@ -130,8 +134,9 @@ public class Outbox implements DisposableBean {
     }
 
     /**
-     * Writes the events to the outbox and the outcomes (whose events must be among them) to {@code request_outcome},
-     * in the caller's transaction: one statement, whatever the numbers. Each event is encoded once.
+     * Writes the events to the outbox, as one row, and the outcomes (whose events must be among them; an outcome whose
+     * event is not is left out) to {@code request_outcome}, in the caller's transaction: one statement, whatever the
+     * numbers. Each event is encoded once.
      */
     Written write(Handle handle, List<Announcement> events, List<RecordedOutcome> outcomes) {
         if (events.isEmpty()) {
@@ -144,6 +149,7 @@ public class Outbox implements DisposableBean {
         String[] eventIds = new String[n];
         String[] headers = new String[n];
         String[] payloads = new String[n];
+        Map<UUID, Integer> positions = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Announcement announcement = events.get(i);
             WireRecord wire = codec.encode(announcement.event());
@@ -153,8 +159,11 @@ public class Outbox implements DisposableBean {
             eventIds[i] = announcement.event().id().toString();
             headers[i] = StoredRecords.headersJson(wire, json);
             payloads[i] = StoredRecords.payloadText(wire);
+            positions.putIfAbsent(announcement.event().id(), i + 1);
         }
-        List<RecordedOutcome> recorded = outcomes.stream().filter(o -> o.cause().requestId() != null).toList();
+        List<RecordedOutcome> recorded = outcomes.stream()
+                .filter(o -> o.cause().requestId() != null && positions.containsKey(o.outcome().event().id()))
+                .toList();
         int m = recorded.size();
         String[] requestIds = new String[m];
         String[] tenants = new String[m];
@@ -164,7 +173,7 @@ public class Outbox implements DisposableBean {
         Integer[] statuses = new Integer[m];
         String[] messages = new String[m];
         String[] errors = new String[m];
-        String[] outcomeEventIds = new String[m];
+        Integer[] eventPositions = new Integer[m];
         String[] eventSources = new String[m];
         String[] eventTopics = new String[m];
         String[] eventSubjects = new String[m];
@@ -180,21 +189,21 @@ public class Outbox implements DisposableBean {
             resourceIds[i] = outcome.resourceId();
             statuses[i] = outcome.httpStatus();
             messages[i] = outcome.message();
-            errors[i] = json.writeValueAsString(outcome.errors());
-            outcomeEventIds[i] = event.id().toString();
+            errors[i] = outcome.errors().isEmpty() ? NO_ERRORS : json.writeValueAsString(outcome.errors());
+            eventPositions[i] = positions.get(event.id());
             eventSources[i] = event.source();
             eventTopics[i] = outcome.topic();
             eventSubjects[i] = event.subject();
             eventTypes[i] = event.type();
         }
-        List<Long> ids = handle.attach(OutboxDao.class).write(topics, keys, eventIds, headers, payloads, requestIds,
-                tenants, results, resourceTypes, resourceIds, statuses, messages, errors, outcomeEventIds,
+        long row = handle.attach(OutboxDao.class).write(topics, keys, eventIds, headers, payloads, requestIds,
+                tenants, results, resourceTypes, resourceIds, statuses, messages, errors, eventPositions,
                 eventSources, eventTopics, eventSubjects, eventTypes);
-        return new Written(List.copyOf(events), wires, ids);
+        return new Written(List.copyOf(events), wires, row);
     }
 
     /**
-     * After the commit: sends the written events without waiting; their rows are deleted (in the background, many
+     * After the commit: sends the written events without waiting; their row is deleted (in the background, many
      * transactions' rows in one statement) once the broker acknowledged them all.
      */
     Delivery publish(Written written) {
@@ -213,19 +222,21 @@ public class Outbox implements DisposableBean {
         for (int i = 0; i < written.wires().size(); i++) {
             sends.add(publisher.send(written.events().get(i).topic(), written.wires().get(i)));
         }
-        List<Long> ids = written.ids();
+        long row = written.row();
+        int count = sends.size();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                .thenRun(() -> deleteSoon(ids))
+                .thenRun(() -> deleteSoon(row))
                 .exceptionally(failure -> {
-                    log.debug("{} events stay in the outbox for the relay: {}", ids.size(), failure.toString());
+                    log.debug("{} events (outbox row {}) stay in the outbox for the relay: {}", count, row,
+                            failure.toString());
                     return null;
                 });
         return new Delivery(sends, publisher.sendTimeout());
     }
 
-    /** Queues acknowledged rows for deletion; one statement deletes whatever queued up meanwhile. */
-    private void deleteSoon(List<Long> ids) {
-        acknowledged.add(ids);
+    /** Queues an acknowledged row for deletion; one statement deletes whatever queued up meanwhile. */
+    private void deleteSoon(long row) {
+        acknowledged.add(row);
         if (cleaning.compareAndSet(false, true)) {
             try {
                 cleaner.execute(this::deleteAcknowledged);
@@ -238,8 +249,8 @@ public class Outbox implements DisposableBean {
     private void deleteAcknowledged() {
         cleaning.set(false);
         List<Long> ids = new ArrayList<>();
-        for (List<Long> batch = acknowledged.poll(); batch != null; batch = acknowledged.poll()) {
-            ids.addAll(batch);
+        for (Long row = acknowledged.poll(); row != null; row = acknowledged.poll()) {
+            ids.add(row);
         }
         if (ids.isEmpty()) {
             return;

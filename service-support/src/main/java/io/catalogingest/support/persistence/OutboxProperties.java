@@ -20,9 +20,10 @@ public record OutboxProperties(@DefaultValue("true") boolean publishAfterCommit,
      * @param interval pause between two relay runs
      * @param minAge   rows younger than this are left to the thread that wrote them (it is publishing them); keep it
      *                 above {@code catalog.messaging.send-timeout}
-     * @param batch    rows per relay transaction
+     * @param batch    rows per relay transaction; a row holds the events of one transaction (up to a chunk of
+     *                 {@code catalog.ingest.batch.product-chunk} events, 500 by default)
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration interval,
-                        @DefaultValue("15s") Duration minAge, @DefaultValue("500") int batch) {
+                        @DefaultValue("15s") Duration minAge, @DefaultValue("50") int batch) {
     }
 }

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 
-import io.catalogingest.common.envelope.WireRecord;
 import io.catalogingest.support.messaging.MessagePublisher;
 import io.catalogingest.support.messaging.PublishFailedException;
 import io.catalogingest.support.messaging.StoredRecords;
@@ -28,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes what the outbox still holds: events whose writer died between commit and publish, or whose broker did
  * not acknowledge them. Every {@code catalog.outbox.relay.interval} it locks the oldest rows older than
  * {@code min-age} ({@code FOR UPDATE SKIP LOCKED}: relays of several replicas share the work and never hold the same
- * row), sends them in row order, waits for the broker, and deletes them in the same transaction. A relay that dies
+ * row), sends their events in row order (a row holds a transaction's events, in order), waits for the broker, and
+ * deletes them in the same transaction. A relay that dies
  * mid-way rolls back, and the rows are published again (at least once). The backlog is the gauge
  * {@code catalog.outbox.backlog}. Workers import this class; {@code catalog.outbox.relay.enabled=false} turns it off.
  */
@@ -56,9 +56,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes one batch of old enough rows and deletes them.
+     * Publishes one batch of old enough rows (each the events of one transaction, sent in order) and deletes them.
      *
-     * @return how many were published
+     * @return how many rows were published
      * @throws PublishFailedException when the broker did not acknowledge them (they stay)
      */
     public int relayOnce() {
@@ -69,13 +69,16 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+            List<CompletableFuture<?>> sends = new ArrayList<>();
             for (OutboxDao.PendingRow row : rows) {
-                sends.add(publisher.send(row.topic(), wire(row)));
+                for (int i = 0; i < row.topics().length; i++) {
+                    sends.add(publisher.send(row.topics()[i], StoredRecords.wire(row.messageKeys()[i],
+                            row.headers()[i], row.payloads()[i], json)));
+                }
             }
             new Delivery(sends, publisher.sendTimeout()).await();
             outbox.delete(rows.stream().map(OutboxDao.PendingRow::id).toArray(Long[]::new));
-            log.info("Relayed {} events left in the outbox (ids {}..{})", rows.size(), rows.get(0).id(),
+            log.info("Relayed {} events left in the outbox (rows {}..{})", sends.size(), rows.get(0).id(),
                     rows.get(rows.size() - 1).id());
             return rows.size();
         });
@@ -100,10 +103,6 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.debug("Could not count the outbox: {}", e.toString());
         }
-    }
-
-    private WireRecord wire(OutboxDao.PendingRow row) {
-        return StoredRecords.wire(row.messageKey(), row.headers(), row.payload(), json);
     }
 
     @Override

@@ -60,7 +60,7 @@ class AppliedOnceTest {
                 .bind("id", command.requestId()).mapTo(UUID.class).one());
         assertThat(events.awaitIds("a-1", ids -> !ids.isEmpty())).containsExactly(eventId);
         await().atMost(Duration.ofSeconds(30)).until(() -> path.count(
-                "select count(*) from outbox where event_id = '" + eventId + "'") == 0);
+                "select count(*) from outbox_event where event_id = '" + eventId + "'") == 0);
     }
 
     @Test
@@ -94,7 +94,7 @@ class AppliedOnceTest {
                 .isZero();
         assertThat(path.count("select count(*) from request_outcome where request_id = '" + command.requestId()
                 + "'")).isZero();
-        assertThat(path.count("select count(*) from outbox where headers->>'ce_subject' = 'f-1'")).isZero();
+        assertThat(path.count("select count(*) from outbox_event where headers->>'ce_subject' = 'f-1'")).isZero();
 
         appliedOnce.apply(CONSUMER, command, OnePath::created);
         assertThat(path.count("select count(*) from note where tenant_id = 'ws-failing'")).isEqualTo(1);

@@ -93,7 +93,7 @@ class MessageLedgerTest {
         assertThat(event.subject()).isEqualTo("x-1");
         assertThat(event.requestId()).isEqualTo(command.requestId());
         UUID inOutbox = path.jdbi.withHandle(handle -> handle.createQuery(
-                "select event_id from outbox where headers->>'ce_subject' = 'x-1'").mapTo(UUID.class).one());
+                "select event_id from outbox_event where headers->>'ce_subject' = 'x-1'").mapTo(UUID.class).one());
         assertThat(event.id()).isEqualTo(inOutbox);
         assertThat(path.count("select count(*) from request_outcome where request_id = '" + command.requestId()
                 + "' and event_payload->>'artistId' = 'x-1'")).isEqualTo(1);

@@ -55,7 +55,7 @@ class OutboxRelayTest {
         AppliedOnce crashing = path.appliedOnce(path.outbox(false, 0, () -> { }));
         Envelope<CreateArtist> command = OnePath.command("ws-crash", "c-1");
         crashing.apply(CONSUMER, command, OnePath::created);
-        assertThat(path.count("select count(*) from outbox where headers->>'ce_subject' = 'c-1'")).isEqualTo(1);
+        assertThat(path.count("select count(*) from outbox_event where headers->>'ce_subject' = 'c-1'")).isEqualTo(1);
         assertThat(events.pollIds("c-1", Duration.ofSeconds(2))).isEmpty();
 
         MeterRegistry meters = new SimpleMeterRegistry();
@@ -100,7 +100,7 @@ class OutboxRelayTest {
 
         assertThat(halts).hasSize(1);
         assertThat(path.count("select count(*) from note where tenant_id = 'ws-halt'")).as("committed").isEqualTo(2);
-        assertThat(path.count("select count(*) from outbox where headers->>'ce_subject' = 'h-2'")).isEqualTo(1);
+        assertThat(path.count("select count(*) from outbox_event where headers->>'ce_subject' = 'h-2'")).isEqualTo(1);
         assertThat(events.pollIds("h-2", Duration.ofSeconds(2))).isEmpty();
 
         relay(Duration.ZERO, new SimpleMeterRegistry()).relayAll();
@@ -119,6 +119,40 @@ class OutboxRelayTest {
         relay(Duration.ZERO, new SimpleMeterRegistry()).relayAll();
 
         assertThat(events.awaitIds("o-1", ids -> ids.size() == 30)).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void theEventsOfOneTransactionAreOneRowWhichTheRelaySendsInOrder() {
+        Outbox outbox = path.outbox(false, 0, () -> { });
+        List<UUID> written = new ArrayList<>();
+        outbox.inTransaction((handle, announcer) -> {
+            for (int i = 0; i < 25; i++) {
+                Envelope<CreateArtist> event = OnePath.command("ws-one-row", i % 2 == 0 ? "r-1" : "r-2");
+                written.add(event.id());
+                announcer.announce(Topics.CATALOG_EVENTS, event);
+            }
+            return null;
+        });
+        assertThat(path.count("select count(*) from outbox where 'r-1' = any(message_keys)")).isEqualTo(1);
+        assertThat(path.count("select count(*) from outbox_event where message_key in ('r-1', 'r-2')"))
+                .isEqualTo(25);
+
+        MeterRegistry meters = new SimpleMeterRegistry();
+        relay(Duration.ZERO, meters).relayAll();
+
+        assertThat(events.awaitIds("r-1", ids -> ids.size() == 13)).containsExactlyElementsOf(
+                everyOther(written, 0));
+        assertThat(events.awaitIds("r-2", ids -> ids.size() == 12)).containsExactlyElementsOf(
+                everyOther(written, 1));
+        assertThat(path.count("select count(*) from outbox where 'r-1' = any(message_keys)")).isZero();
+    }
+
+    private static List<UUID> everyOther(List<UUID> ids, int first) {
+        List<UUID> picked = new ArrayList<>();
+        for (int i = first; i < ids.size(); i += 2) {
+            picked.add(ids.get(i));
+        }
+        return picked;
     }
 
     @Test
