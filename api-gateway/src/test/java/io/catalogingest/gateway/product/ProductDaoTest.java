@@ -106,18 +106,4 @@ class ProductDaoTest {
         });
         assertThat(products.artists("another-tenant", both)).isEmpty();
     }
-
-    @Test
-    void aSoftDeletedProductIsNeitherListedNorCounted() {
-        String tenant = CatalogRows.tenant();
-        rows.product(tenant, "kept", "Kept", null);
-        rows.product(tenant, "gone", "Gone", null);
-        rows.jdbi.useHandle(handle -> handle.createUpdate(
-                "update product set deleted_at = now() where tenant_id = :tenant and id = 'gone'")
-                .bind("tenant", tenant).execute());
-
-        assertThat(products.count(tenant, null)).isEqualTo(1);
-        assertThat(products.page(tenant, null, "title asc", 10, 0)).extracting(ProductDao.ProductRow::id)
-                .containsExactly("kept");
-    }
 }
