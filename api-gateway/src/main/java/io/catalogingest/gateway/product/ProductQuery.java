@@ -52,9 +52,4 @@ record ProductQuery(int page, int size, String sort, String order, String search
     String orderBy() {
         return SORTABLE.get(sort) + " " + order + " nulls last, id " + order;
     }
-
-    /** {@code q} as a literal inside an ILIKE pattern with escape character {@code !}. */
-    static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 }

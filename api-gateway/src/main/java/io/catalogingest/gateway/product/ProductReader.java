@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
+import io.catalogingest.gateway.web.SearchPattern;
 import io.catalogingest.support.storage.PresigningClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,7 @@ class ProductReader {
     Page list(String tenantId, ProductQuery query) {
         return jdbi.withHandle(handle -> {
             ProductDao products = handle.attach(ProductDao.class);
-            String pattern = query.search() == null ? null : "%" + ProductQuery.escapeLike(query.search()) + "%";
+            String pattern = SearchPattern.containing(query.search());
             long total = products.count(tenantId, pattern);
             List<ProductView> page = products.page(tenantId, pattern, query.orderBy(), query.size(),
                     (long) (query.page() - 1) * query.size()).stream().map(this::view).toList();
