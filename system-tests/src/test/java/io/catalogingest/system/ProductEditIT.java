@@ -40,6 +40,8 @@ class ProductEditIT {
 
     private static final String TENANT = "product-edit";
     private static final String PLACEHOLDERS = "product-edit-temp";
+    /** A long album: its track list replaced whole, then shrunk, must keep every row and the format in step. */
+    private static final int ALBUM_TRACKS = 40;
     private static final String PREFIX = "0614151";
 
     private static Pipeline pipeline;
@@ -60,7 +62,7 @@ class ProductEditIT {
         String token = Tokens.user(TENANT);
         created(http.postJson("/artist", token, Map.of("id", "edit-artist", "name", "Editor", "label", "Edit Label")));
         created(http.postJson("/artist", token, Map.of("id", "edit-guest", "name", "Guest")));
-        for (int i = 1; i <= 7; i++) {
+        for (int i = 1; i <= ALBUM_TRACKS; i++) {
             created(http.postJson("/asset", token, Map.of("id", "edit-t" + i, "title", "Track " + i,
                     "displayArtist", "Editor", "duration", 240)));
         }
@@ -116,6 +118,11 @@ class ProductEditIT {
         JsonNode product = create(user, Map.of("title", "Growing", "id", "EDIT-FORMAT",
                 "assets", List.of(Map.of("asset", "edit-t1", "number", 1))));
         assertThat(product.path("format").asString()).isEqualTo("Single");
+
+        Http.Answer longAlbum = http.putJson("/product/EDIT-FORMAT", user, Map.of("assets", tracks(ALBUM_TRACKS)));
+        assertThat(longAlbum.status()).as(longAlbum.text()).isEqualTo(200);
+        assertThat(longAlbum.json().path("product").path("format").asString()).isEqualTo("Album");
+        assertThat(longAlbum.json().path("product").path("assets")).hasSize(ALBUM_TRACKS);
 
         Http.Answer album = http.putJson("/product/EDIT-FORMAT", user, Map.of("assets", tracks(7)));
         assertThat(album.status()).as(album.text()).isEqualTo(200);
