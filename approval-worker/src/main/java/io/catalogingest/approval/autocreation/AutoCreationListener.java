@@ -9,28 +9,33 @@ import org.springframework.stereotype.Component;
 import io.catalogingest.common.envelope.Topics;
 import io.catalogingest.support.dispatch.HandlerRegistry;
 import io.catalogingest.support.dispatch.MessageHandlers;
-import io.catalogingest.support.dispatch.TopicApplier;
 import io.catalogingest.support.messaging.InboundRecords;
 
 /**
- * Thin adapter: reads the answers to CreateProductFromRelease from the catalog event topic (and skips, without
- * decoding, the many other catalog events there) and hands each to the one applier, which passes it to
- * {@link AutoCreationAnswers}. Throws; the error handler decides.
+ * Thin adapter: reads the answers to CreateProductFromRelease from the catalog event topic a poll at a time (and
+ * skips, without decoding, the many other catalog events there) and hands them to the one applier, which passes each
+ * to {@link AutoCreationAnswers}. Throws; the error handler decides. Its fetches wait for a batch
+ * ({@code catalog.approval.answers-fetch-*}, ADR 0026): answers are asynchronous, a product create's event costs
+ * this worker next to nothing.
  */
 @Component
 class AutoCreationListener {
 
-    private final TopicApplier answers;
+    private final AnswerRecords answers;
 
     AutoCreationListener(InboundRecords inbound, List<MessageHandlers> features) {
-        this.answers = HandlerRegistry.of(features).topic(Topics.CATALOG_EVENTS, inbound);
+        this.answers = new AnswerRecords(HandlerRegistry.of(features).topic(Topics.CATALOG_EVENTS, inbound));
     }
 
     @KafkaListener(id = "approval-auto-creation-answers",
             groupId = "${catalog.approval.group:approval-worker}.auto-creation",
             topics = "${catalog.topics.prefix:}" + Topics.CATALOG_EVENTS,
-            concurrency = "${catalog.approval.answer-concurrency:1}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        answers.applyIfHandled(record);
+            concurrency = "${catalog.approval.answer-concurrency:1}",
+            batch = "true",
+            properties = {
+                    "fetch.min.bytes=${catalog.approval.answers-fetch-min-bytes:1048576}",
+                    "fetch.max.wait.ms=${catalog.approval.answers-fetch-max-wait-ms:500}"})
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        answers.applyHandled(records);
     }
 }

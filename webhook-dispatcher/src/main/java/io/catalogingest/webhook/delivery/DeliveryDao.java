@@ -3,6 +3,7 @@ package io.catalogingest.webhook.delivery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -31,6 +32,18 @@ interface DeliveryDao {
             where tenant_id = :tenant and name in ('webhook-url', 'webhook-isActive', 'webhook-enabledEvents')
             """)
     List<Setting> settings(@Bind("tenant") String tenantId);
+
+    /**
+     * The workspaces among {@code tenantIds} whose events may need a delivery: webhooks on, or a delivery still pending
+     * (webhooks turned off while it was being retried: it runs its course). Every other workspace's events are skipped.
+     */
+    @SqlQuery("""
+            select tenant_id from workspace_setting
+            where tenant_id = any(:tenants) and name = 'webhook-isActive' and lower(value) = 'true'
+            union
+            select tenant_id from webhook_delivery where tenant_id = any(:tenants) and status = 'pending'
+            """)
+    Set<String> mayDeliver(@Bind("tenants") String[] tenantIds);
 
     @SqlQuery("select secret from webhook_secret where tenant_id = :tenant")
     Optional<String> secret(@Bind("tenant") String tenantId);

@@ -1,5 +1,7 @@
 package io.catalogingest.webhook.delivery;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -7,8 +9,10 @@ import org.springframework.stereotype.Component;
 import io.catalogingest.common.envelope.Topics;
 
 /**
- * Thin adapter: the dispatcher's own consumer group on the two event topics; each record goes to
- * {@link WebhookDelivery}. Throws; the error handler waits and retries.
+ * Thin adapter: the dispatcher's own consumer group on the two event topics; each poll goes to
+ * {@link WebhookDelivery}, which reads once which of its workspaces have webhooks and delivers their events in order.
+ * Its fetches wait for a batch ({@code catalog.webhooks.fetch-*}, ADR 0026). Throws; the error handler waits and
+ * retries.
  */
 @Component
 class EventListener {
@@ -22,8 +26,12 @@ class EventListener {
     @KafkaListener(id = "webhook-dispatcher", groupId = "${catalog.webhooks.group:webhook-dispatcher}",
             topics = {"${catalog.topics.prefix:}" + Topics.CATALOG_EVENTS,
                     "${catalog.topics.prefix:}" + Topics.RELEASE_EVENTS},
-            concurrency = "${catalog.webhooks.concurrency:2}")
-    void on(ConsumerRecord<String, byte[]> record) {
-        delivery.on(record);
+            concurrency = "${catalog.webhooks.concurrency:2}",
+            batch = "true",
+            properties = {
+                    "fetch.min.bytes=${catalog.webhooks.fetch-min-bytes:1048576}",
+                    "fetch.max.wait.ms=${catalog.webhooks.fetch-max-wait-ms:500}"})
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        delivery.onPoll(records);
     }
 }

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,11 +18,13 @@ import org.apache.kafka.common.header.Header;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Service;
 
 import io.catalogingest.common.Ids;
 import io.catalogingest.common.envelope.CloudEventHeaders;
 import io.catalogingest.common.webhook.WebhookEvents;
+import io.catalogingest.support.logging.LogContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +70,51 @@ class WebhookDelivery {
     private record Target(boolean active, Instant activeSince, String url, String enabledEvents) {
     }
 
-    void on(ConsumerRecord<String, byte[]> record) {
+    /**
+     * A poll of the event topics, in order. Which of its workspaces may need a delivery — webhooks on, or a delivery
+     * still pending — is read once for the whole poll, after the poll: so every setting committed before one of its
+     * events was published is seen, as when each event read them. The events of every other workspace are skipped on
+     * their headers, with no query and no decoding. A failure (a receiver that did not take an event with attempts
+     * left, a database that is down) names its record ({@link BatchListenerFailedException}): the error handler commits
+     * the records before it, waits and hands it back with the ones after it, which keeps the order per partition.
+     */
+    void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+        Set<String> tenants = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String tenantId = header(record, CloudEventHeaders.TENANT_ID);
+            if (tenantId != null && WebhookEvents.nameOf(header(record, CloudEventHeaders.TYPE)).isPresent()) {
+                tenants.add(tenantId);
+            }
+        }
+        if (tenants.isEmpty()) {
+            return;
+        }
+        Set<String> withWebhooks;
+        try {
+            withWebhooks = deliveries.mayDeliver(tenants.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("the workspaces' webhook settings could not be read", e,
+                    records.get(0));
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String tenantId = header(record, CloudEventHeaders.TENANT_ID);
+            if (tenantId == null || !withWebhooks.contains(tenantId)) {
+                continue;
+            }
+            boolean put = LogContext.putRecord(record);
+            try {
+                on(record);
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, record);
+            } finally {
+                if (put) {
+                    LogContext.clear();
+                }
+            }
+        }
+    }
+
+    private void on(ConsumerRecord<String, byte[]> record) {
         Optional<String> event = WebhookEvents.nameOf(header(record, CloudEventHeaders.TYPE));
         String tenantId = header(record, CloudEventHeaders.TENANT_ID);
         String id = header(record, CloudEventHeaders.ID);
