@@ -1,5 +1,6 @@
 package io.catalogingest.approval.autocreation;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -21,6 +22,10 @@ import io.catalogingest.support.messaging.PoisonMessageException;
  */
 @Service
 class AutoCreationAnswers implements MessageHandlers {
+
+    /** The {@code ce_type}s of the answers: the listener skips every other record on its header. */
+    static final Set<String> TYPES = Set.of(PromotionMessages.PRODUCT_CREATED_FROM_RELEASE.id(),
+            PromotionMessages.PRODUCT_FROM_RELEASE_FAILED.id());
 
     private final ReleaseCompletion completion;
 

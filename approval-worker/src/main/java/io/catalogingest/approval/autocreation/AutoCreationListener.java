@@ -24,7 +24,8 @@ class AutoCreationListener {
     private final AnswerRecords answers;
 
     AutoCreationListener(InboundRecords inbound, List<MessageHandlers> features) {
-        this.answers = new AnswerRecords(HandlerRegistry.of(features).topic(Topics.CATALOG_EVENTS, inbound));
+        this.answers = new AnswerRecords(HandlerRegistry.of(features).topic(Topics.CATALOG_EVENTS, inbound),
+                AutoCreationAnswers.TYPES);
     }
 
     @KafkaListener(id = "approval-auto-creation-answers",
