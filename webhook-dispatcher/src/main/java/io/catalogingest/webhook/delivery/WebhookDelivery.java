@@ -79,11 +79,12 @@ class WebhookDelivery {
      * the records before it, waits and hands it back with the ones after it, which keeps the order per partition.
      */
     void onPoll(List<ConsumerRecord<String, byte[]>> records) {
+        String[] tenantOf = new String[records.size()];
         Set<String> tenants = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String tenantId = header(record, CloudEventHeaders.TENANT_ID);
-            if (tenantId != null && WebhookEvents.nameOf(header(record, CloudEventHeaders.TYPE)).isPresent()) {
-                tenants.add(tenantId);
+        for (int i = 0; i < tenantOf.length; i++) {
+            tenantOf[i] = header(records.get(i), CloudEventHeaders.TENANT_ID);
+            if (tenantOf[i] != null) {
+                tenants.add(tenantOf[i]);
             }
         }
         if (tenants.isEmpty()) {
@@ -96,11 +97,11 @@ class WebhookDelivery {
             throw new BatchListenerFailedException("the workspaces' webhook settings could not be read", e,
                     records.get(0));
         }
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String tenantId = header(record, CloudEventHeaders.TENANT_ID);
-            if (tenantId == null || !withWebhooks.contains(tenantId)) {
+        for (int i = 0; i < tenantOf.length && !withWebhooks.isEmpty(); i++) {
+            if (tenantOf[i] == null || !withWebhooks.contains(tenantOf[i])) {
                 continue;
             }
+            ConsumerRecord<String, byte[]> record = records.get(i);
             boolean put = LogContext.putRecord(record);
             try {
                 on(record);
