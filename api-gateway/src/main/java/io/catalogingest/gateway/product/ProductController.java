@@ -112,7 +112,8 @@ class ProductController {
         CommandResult result = dispatcher.dispatch(CREATE.request(caller, write, command.productId(), command,
                 form.canonical()));
         return Answers.command(result, outcome -> new Answers.Resource("/product/" + outcome.resourceId(),
-                        find(caller, outcome.resourceId())), Pending::of,
+                        products.findWhole(caller.tenantId(), outcome.resourceId())
+                                .orElseThrow(() -> ApiException.notFound("Product"))), Pending::of,
                 form.usesDeprecatedCatalog() ? DEPRECATED_CATALOG : Map.of());
     }
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.catalogingest.gateway.web.SearchPattern;
 import io.catalogingest.support.storage.PresigningClient;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ProductReader {
+
+    private static final TypeReference<List<ProductDao.ArtistLink>> ARTISTS = new TypeReference<>() { };
+    private static final TypeReference<List<ProductDao.AssetLink>> ASSETS = new TypeReference<>() { };
+    private static final TypeReference<List<ProductDao.MediaLink>> MEDIA = new TypeReference<>() { };
 
     private final Jdbi jdbi;
     private final JsonMapper json;
@@ -37,6 +42,20 @@ class ProductReader {
             return products.find(tenantId, productId)
                     .map(found -> withLinks(products, tenantId, List.of(view(found))).get(0));
         });
+    }
+
+    /**
+     * The same view as {@link #find}, read in one statement ({@link ProductDao#findWhole}): the answer to a create,
+     * which a synchronous {@code POST /product} reads once per request (docs/adr/0027). {@code GET} keeps {@link #find}.
+     */
+    Optional<ProductView> findWhole(String tenantId, String productId) {
+        return jdbi.withHandle(handle -> handle.attach(ProductDao.class).findWhole(tenantId, productId))
+                .map(whole -> withLinks(List.of(view(whole.product())), links(whole.artists(), ARTISTS),
+                        links(whole.assets(), ASSETS), links(whole.media(), MEDIA)).get(0));
+    }
+
+    private <T> List<T> links(String array, TypeReference<List<T>> type) {
+        return array == null ? List.of() : json.readValue(array, type);
     }
 
     /** A page of a tenant's products and the number of products that match. */
@@ -60,14 +79,20 @@ class ProductReader {
             return found;
         }
         String[] ids = found.stream().map(ProductView::id).toArray(String[]::new);
+        return withLinks(found, products.artists(tenantId, ids), products.assets(tenantId, ids),
+                products.media(tenantId, ids));
+    }
+
+    private List<ProductView> withLinks(List<ProductView> found, List<ProductDao.ArtistLink> artistLinks,
+                                        List<ProductDao.AssetLink> assetLinks, List<ProductDao.MediaLink> mediaLinks) {
         Map<String, List<ProductView.Artist>> artists = new HashMap<>();
-        products.artists(tenantId, ids).forEach(link -> artists.computeIfAbsent(link.productId(),
+        artistLinks.forEach(link -> artists.computeIfAbsent(link.productId(),
                 k -> new ArrayList<>()).add(new ProductView.Artist(link.id(), link.name(), link.type())));
         Map<String, List<ProductView.Asset>> assets = new HashMap<>();
-        products.assets(tenantId, ids).forEach(link -> assets.computeIfAbsent(link.productId(),
+        assetLinks.forEach(link -> assets.computeIfAbsent(link.productId(),
                 k -> new ArrayList<>()).add(new ProductView.Asset(link.id(), link.title(), link.isrc(), link.number())));
         Map<String, List<ProductView.Media>> media = new HashMap<>();
-        products.media(tenantId, ids).forEach(link -> media.computeIfAbsent(link.productId(),
+        mediaLinks.forEach(link -> media.computeIfAbsent(link.productId(),
                 k -> new ArrayList<>()).add(new ProductView.Media(link.id(),
                 presigning.getUrl(link.bucket(), link.objectKey()), link.type(), link.mimeType())));
         return found.stream().map(product -> product.withLinks(artists.getOrDefault(product.id(), List.of()),

@@ -40,12 +40,14 @@ public class CommandDispatcher {
     private final MessagePublisher publisher;
     private final BrokerCircuit broker;
     private final Redelivery redelivery;
+    private final Acknowledgements acknowledgements;
     private final Duration publishWait;
     /** Fault hook (off by default): commands are not sent and count as not acknowledged, as if the broker stalled. */
     private final boolean withholdCommands;
 
     CommandDispatcher(RequestStore requests, OutcomeWaiter waiter, MessagePublisher publisher, BrokerCircuit broker,
-                      Redelivery redelivery, @Value("${catalog.messaging.send-timeout:10s}") Duration publishWait,
+                      Redelivery redelivery, Acknowledgements acknowledgements,
+                      @Value("${catalog.messaging.send-timeout:10s}") Duration publishWait,
                       @Value("${spring.kafka.producer.properties.delivery.timeout.ms:120000}") long deliveryTimeoutMs,
                       @Value("${catalog.faults.withhold-commands:false}") boolean withholdCommands) {
         if (deliveryTimeoutMs >= publishWait.toMillis()) {
@@ -58,6 +60,7 @@ public class CommandDispatcher {
         this.publisher = publisher;
         this.broker = broker;
         this.redelivery = redelivery;
+        this.acknowledgements = acknowledgements;
         this.publishWait = publishWait;
         this.withholdCommands = withholdCommands;
         if (withholdCommands) {
@@ -82,17 +85,29 @@ public class CommandDispatcher {
         }
         long registered = System.nanoTime();
         Envelope<T> envelope = envelope(command, requestId);
-        if (!publish(command.topic(), List.of(envelope), List.of(requestId))) {
-            log.info("Accepted {} request {} for {} of tenant {}; the broker has not acknowledged it yet",
-                    command.kind(), requestId, command.subject(), tenant);
-            return CommandResult.pending(requestId);
+        // expected before it is published: its outcome cannot exist earlier, so it is read once, after the wake-up
+        try (OutcomeWaiter.Expected expected = command.respondAsync() ? null : waiter.expect(requestId)) {
+            if (!publish(command.topic(), List.of(envelope), List.of(requestId), true)) {
+                log.info("Accepted {} request {} for {} of tenant {}; the broker has not acknowledged it yet",
+                        command.kind(), requestId, command.subject(), tenant);
+                return CommandResult.pending(requestId);
+            }
+            long published = System.nanoTime();
+            log.info("Accepted {} request {} for {} of tenant {}", command.kind(), requestId, command.subject(),
+                    tenant);
+            if (expected == null) {
+                stageTimings(requestId, start, registered, published, published);
+                return CommandResult.pending(requestId);
+            }
+            Optional<RequestOutcome> outcome = expected.await(tenant);
+            if (outcome.isPresent()) {
+                acknowledgements.answered(requestId);
+            } else {
+                acknowledgements.recordNow(requestId); // answered 202: a keyed retry must find it sent
+            }
+            stageTimings(requestId, start, registered, published, System.nanoTime());
+            return new CommandResult(requestId, outcome);
         }
-        long published = System.nanoTime();
-        log.info("Accepted {} request {} for {} of tenant {}", command.kind(), requestId, command.subject(), tenant);
-        Optional<RequestOutcome> outcome = command.respondAsync() ? Optional.empty()
-                : waiter.await(tenant, requestId);
-        stageTimings(requestId, start, registered, published, command.respondAsync() ? published : System.nanoTime());
-        return new CommandResult(requestId, outcome);
     }
 
     /**
@@ -155,7 +170,7 @@ public class CommandDispatcher {
             registered.forEach(requests::unregister);
             throw e;
         }
-        if (!commands.isEmpty() && !publish(commands.get(0).topic(), envelopes, registered)) {
+        if (!commands.isEmpty() && !publish(commands.get(0).topic(), envelopes, registered, false)) {
             log.info("Accepted {} {} requests of tenant {}; the broker has not acknowledged all yet", ids.size(),
                     kind, tenant);
             return ids.stream().map(CommandResult::pending).toList();
@@ -174,15 +189,22 @@ public class CommandDispatcher {
      * background, and the client is told "accepted" (202) — never a 503 for a command that may still be applied.
      *
      * @param registered every request row of this client request (the commands' and a bulk's own)
+     * @param deferSent   record {@code sent} off the request thread, and only if no outcome comes first
+     *                    ({@link Acknowledgements}); a bulk records at once (its own row never gets an outcome)
      * @return whether every command was acknowledged
      */
-    private boolean publish(String topic, List<? extends Envelope<?>> envelopes, List<UUID> registered) {
+    private boolean publish(String topic, List<? extends Envelope<?>> envelopes, List<UUID> registered,
+                            boolean deferSent) {
         List<MessagePublisher.Offer> offers = withholdCommands ? withheld(envelopes)
                 : publisher.offerAll(topic, envelopes);
         boolean allSent = offers.stream().allMatch(offer -> offer.delivery() == Delivery.SENT);
         if (allSent) {
             broker.succeeded();
-            record(registered, Publication.SENT);
+            if (deferSent) {
+                registered.forEach(acknowledgements::acknowledged);
+            } else {
+                record(registered, Publication.SENT);
+            }
             return true;
         }
         broker.failed();
@@ -319,6 +341,13 @@ public class CommandDispatcher {
         boolean stale = first.createdAt() != null
                 && first.createdAt().isBefore(Instant.now().minus(publishWait.multipliedBy(2)));
         if (first.publication() == Publication.PENDING && !stale) {
+            // being published, or acknowledged and its record deferred (Acknowledgements): a synchronous retry waits
+            // for the outcome, which comes only if the command was sent; no id is given out that may yet be dropped
+            Optional<RequestOutcome> awaited = command.respondAsync() ? Optional.empty()
+                    : waiter.await(tenant, first.requestId());
+            if (awaited.isPresent()) {
+                return new CommandResult(first.requestId(), awaited);
+            }
             throw stillBeingAccepted();
         }
         if (first.publication() != Publication.SENT) {

@@ -1,5 +1,6 @@
 package io.catalogingest.gateway.request;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.slf4j.Logger;
@@ -37,7 +38,9 @@ import io.catalogingest.support.messaging.TopicProperties;
 /**
  * The wake-ups of {@link OutcomeWaiter}. Every gateway replica reads all partitions of the event topics from their
  * end (no consumer group, so replicas never share or steal partitions) and wakes the request whose id an event
- * carries back ({@code ce_requestid}). One consumer per replica, no polling per request.
+ * carries back ({@code ce_requestid}). One consumer per replica, no polling per request. It reads every event of the
+ * catalog, so it decodes nothing but that header: keys and values are skipped unread ({@link Skipped}). A wake-up
+ * also tells {@link Acknowledgements} that the request's publication need not be recorded.
  */
 @Component
 class OutcomeEvents implements SmartLifecycle {
@@ -48,19 +51,22 @@ class OutcomeEvents implements SmartLifecycle {
     private static final Duration POSITIONING_WAIT = Duration.ofSeconds(15);
 
     private final OutcomeWaiter waiter;
+    private final Acknowledgements acknowledgements;
     private final MeterRegistry meters;
     private volatile KafkaClientMetrics consumerMetrics;
     private final Map<String, String> clientSettings;
     private final String bootstrapServers;
     private final TopicProperties topics;
     private final CountDownLatch positioned = new CountDownLatch(1);
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<Void, Void> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    OutcomeEvents(OutcomeWaiter waiter, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                  KafkaProperties kafka, TopicProperties topics, MeterRegistry meters) {
+    OutcomeEvents(OutcomeWaiter waiter, Acknowledgements acknowledgements,
+                  @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, KafkaProperties kafka,
+                  TopicProperties topics, MeterRegistry meters) {
         this.waiter = waiter;
+        this.acknowledgements = acknowledgements;
         this.meters = meters;
         // spring.kafka.properties: the service's credentials (catalog-common.yml)
         this.clientSettings = Map.copyOf(kafka.getProperties());
@@ -73,12 +79,10 @@ class OutcomeEvents implements SmartLifecycle {
         Properties props = new Properties();
         props.putAll(clientSettings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-outcomes-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(props);
+        consumer = new KafkaConsumer<>(props, new Skipped(), new Skipped());
         // kafka_consumer_* metrics of this reader, records lag per partition among them, on the management port
         consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(meters);
@@ -113,7 +117,7 @@ class OutcomeEvents implements SmartLifecycle {
             log.info("Waiting for outcomes on {} partitions", partitions.size());
             positioned.countDown();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                for (ConsumerRecord<Void, Void> record : consumer.poll(Duration.ofSeconds(1))) {
                     Header header = record.headers().lastHeader(CloudEventHeaders.REQUEST_ID);
                     if (header != null && complete(new String(header.value(), StandardCharsets.UTF_8))
                             && log.isDebugEnabled()) {
@@ -181,7 +185,22 @@ class OutcomeEvents implements SmartLifecycle {
             log.debug("Ignoring an event whose ce_requestid is not a UUID");
             return false;
         }
+        acknowledgements.answered(id.get());
         return waiter.wake(id.get());
+    }
+
+    /** Reads nothing: a key or value this consumer never looks at is neither copied nor decoded. */
+    static final class Skipped implements Deserializer<Void> {
+
+        @Override
+        public Void deserialize(String topic, byte[] data) {
+            return null;
+        }
+
+        @Override
+        public Void deserialize(String topic, Headers headers, ByteBuffer data) {
+            return null;
+        }
     }
 
     @Override

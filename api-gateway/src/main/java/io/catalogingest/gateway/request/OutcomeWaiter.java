@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>It registers its interest before it looks: an outcome recorded before that is in Postgres (a worker commits the
  * outcome before its event leaves), one recorded after wakes the wait. So it may be called any time after the
  * command was published, and an outcome whose wake-up was missed (another replica, an earlier wait) is still found.
+ * A fresh request is expected before its command is published ({@link #expect}): its outcome cannot exist before that,
+ * so it is read once, after the wake-up or at the deadline, not also before the wait (docs/adr/0027).
  */
 @Component
 public class OutcomeWaiter {
@@ -57,6 +59,44 @@ public class OutcomeWaiter {
     /** The request's outcome, waiting up to the sync wait for it; empty when it has none by then (answer 202). */
     public Optional<RequestOutcome> await(String tenantId, UUID requestId) {
         return Optional.ofNullable(awaitAll(tenantId, List.of(requestId), syncWait).get(requestId));
+    }
+
+    /**
+     * Registers the interest in the outcome of a request whose command is about to be published, so that no wake-up
+     * can be missed and nothing needs to be read before the wait ({@link Expected#await}). Close it (try-with-resources)
+     * whether or not it was awaited.
+     */
+    Expected expect(UUID requestId) {
+        return new Expected(requestId, waiting.computeIfAbsent(requestId, key -> new CompletableFuture<>()));
+    }
+
+    /** The interest in one request's outcome, registered before its command was published. */
+    final class Expected implements AutoCloseable {
+
+        private final UUID requestId;
+        private final CompletableFuture<Void> wakeUp;
+
+        private Expected(UUID requestId, CompletableFuture<Void> wakeUp) {
+            this.requestId = requestId;
+            this.wakeUp = wakeUp;
+        }
+
+        /**
+         * The outcome, once the request is woken or the sync wait runs out (empty then: answer 202); read once, after
+         * the wait: an outcome whose wake-up was missed (this replica's consumer not positioned yet) is still found at
+         * the deadline.
+         */
+        Optional<RequestOutcome> await(String tenantId) {
+            if (!sleepUntilWoken(List.of(requestId), Map.of(requestId, wakeUp), syncWait)) {
+                log.info("Request {} has no outcome after {}; answering it as pending", requestId, syncWait);
+            }
+            return Optional.ofNullable(outcomes.of(tenantId, List.of(requestId)).get(requestId));
+        }
+
+        @Override
+        public void close() {
+            waiting.remove(requestId, wakeUp);
+        }
     }
 
     /** The outcomes of the requests, waiting up to the sync wait for those without one; missing ones are pending. */

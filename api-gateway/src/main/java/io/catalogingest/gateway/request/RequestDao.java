@@ -1,11 +1,17 @@
 package io.catalogingest.gateway.request;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -13,13 +19,31 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The request registry (the one table the gateway writes) and the outcomes workers recorded (read only). */
 @RegisterConstructorMapper(AcceptedRequest.class)
-@RegisterConstructorMapper(RequestDao.OutcomeRow.class)
+@RegisterRowMapper(RequestDao.OutcomeRowMapper.class)
 @RegisterConstructorMapper(RequestDao.KeptCommandRow.class)
 interface RequestDao {
 
     /** A row of {@code request_outcome}; {@code errors} as JSON text. */
     record OutcomeRow(UUID requestId, String tenantId, RequestOutcome.Kind outcome, String resourceType, String resourceId,
                       int httpStatus, String message, String errors, Instant completedAt) {
+    }
+
+    /**
+     * Maps an {@link OutcomeRow} by hand: a constructor mapper works its columns out again for every result set, a
+     * fifth of the outcome read that every synchronous command makes (docs/adr/0027). The outcome goes through the
+     * project's enum mapping ({@code CatalogJdbi}).
+     */
+    final class OutcomeRowMapper implements RowMapper<OutcomeRow> {
+
+        @Override
+        public OutcomeRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            OffsetDateTime completedAt = rs.getObject("completed_at", OffsetDateTime.class);
+            return new OutcomeRow(rs.getObject("request_id", UUID.class), rs.getString("tenant_id"),
+                    ctx.findColumnMapperFor(RequestOutcome.Kind.class).orElseThrow().map(rs, "outcome", ctx),
+                    rs.getString("resource_type"), rs.getString("resource_id"), rs.getInt("http_status"),
+                    rs.getString("message"), rs.getString("errors"),
+                    completedAt == null ? null : completedAt.toInstant());
+        }
     }
 
     /** A command kept in its request row for the re-sender (ADR 0014); {@code headers} as JSON text. */

@@ -3,6 +3,7 @@ package io.catalogingest.gateway.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.catalogingest.gateway.CatalogRows;
 import io.catalogingest.testsupport.CatalogInfrastructureTest;
 import io.catalogingest.testsupport.Infrastructure;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway's product reads against real Postgres: a product, a page of them, and their links. */
 @CatalogInfrastructureTest
@@ -75,6 +78,53 @@ class ProductDaoTest {
     @Test
     void theLinksOfSeveralProductsAreReadAtOnceInOrder() {
         String tenant = CatalogRows.tenant();
+        linkedProducts(tenant);
+        String[] both = {"p-1", "p-2"};
+
+        assertThat(products.artists(tenant, both)).extracting(ProductDao.ArtistLink::productId,
+                ProductDao.ArtistLink::id).containsExactly(
+                        tuple("p-1", "a-1"),
+                        tuple("p-1", "a-2"),
+                        tuple("p-2", "a-1"));
+        assertThat(products.assets(tenant, both)).extracting(ProductDao.AssetLink::id).containsExactly("t-1", "t-2");
+        assertThat(products.media(tenant, both)).singleElement().satisfies(link -> {
+            assertThat(link.productId()).isEqualTo("p-2");
+            assertThat(link.objectKey()).isEqualTo("key/" + link.id());
+        });
+        assertThat(products.artists("another-tenant", both)).isEmpty();
+    }
+
+    @Test
+    void aWholeProductIsTheProductAndTheLinksOfTheThreeQueriesInOneStatement() {
+        String tenant = CatalogRows.tenant();
+        linkedProducts(tenant);
+        rows.product(tenant, "p-bare", "Bare", null);
+        JsonMapper json = JsonMapper.builder().build();
+
+        for (String id : List.of("p-1", "p-2", "p-bare")) {
+            ProductDao.WholeRow whole = products.findWhole(tenant, id).orElseThrow();
+            String[] one = {id};
+
+            assertThat(whole.product()).isEqualTo(products.find(tenant, id).orElseThrow());
+            assertThat(links(json, whole.artists(), new TypeReference<List<ProductDao.ArtistLink>>() { }))
+                    .isEqualTo(products.artists(tenant, one));
+            assertThat(links(json, whole.assets(), new TypeReference<List<ProductDao.AssetLink>>() { }))
+                    .isEqualTo(products.assets(tenant, one));
+            assertThat(links(json, whole.media(), new TypeReference<List<ProductDao.MediaLink>>() { }))
+                    .isEqualTo(products.media(tenant, one));
+        }
+        assertThat(products.findWhole(tenant, "p-1").orElseThrow().assets()).isNotNull();
+        assertThat(products.findWhole(tenant, "p-2").orElseThrow().media()).isNotNull();
+        assertThat(products.findWhole(tenant, "p-bare").orElseThrow().artists()).as("no links: null").isNull();
+        assertThat(products.findWhole("another-tenant", "p-1")).isEmpty();
+    }
+
+    private static <T> List<T> links(JsonMapper json, String array, TypeReference<List<T>> type) {
+        return array == null ? List.of() : json.readValue(array, type);
+    }
+
+    /** p-1 with two artists and two tracks (stored out of order), p-2 with one artist and a cover. */
+    private static void linkedProducts(String tenant) {
         rows.product(tenant, "p-1", "One", null);
         rows.product(tenant, "p-2", "Two", null);
         rows.artist(tenant, "a-1", "First");
@@ -92,18 +142,5 @@ class ProductDaoTest {
             handle.execute("insert into product_media (tenant_id, product_id, media_id, position) values "
                     + "(?, 'p-2', ?, 1)", tenant, cover);
         });
-        String[] both = {"p-1", "p-2"};
-
-        assertThat(products.artists(tenant, both)).extracting(ProductDao.ArtistLink::productId,
-                ProductDao.ArtistLink::id).containsExactly(
-                        tuple("p-1", "a-1"),
-                        tuple("p-1", "a-2"),
-                        tuple("p-2", "a-1"));
-        assertThat(products.assets(tenant, both)).extracting(ProductDao.AssetLink::id).containsExactly("t-1", "t-2");
-        assertThat(products.media(tenant, both)).singleElement().satisfies(link -> {
-            assertThat(link.productId()).isEqualTo("p-2");
-            assertThat(link.objectKey()).isEqualTo("key/" + cover);
-        });
-        assertThat(products.artists("another-tenant", both)).isEmpty();
     }
 }

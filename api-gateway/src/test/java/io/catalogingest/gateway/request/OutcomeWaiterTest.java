@@ -94,6 +94,46 @@ class OutcomeWaiterTest {
     }
 
     @Test
+    void anExpectedRequestIsReadOnceAfterItsWakeUpAndNotBefore() throws Exception {
+        OutcomeWaiter waiter = waiter(LONG);
+        UUID id = UUID.randomUUID();
+        OutcomeWaiter.Expected expected = waiter.expect(id);
+        // the command is published now; its outcome is recorded and woken before the dispatcher even waits
+        recorded.put(id, outcome(id, 201));
+        assertThat(waiter.wake(id)).as("the wake-up is not missed: the interest came first").isTrue();
+
+        try (expected) {
+            assertThat(CompletableFuture.supplyAsync(() -> expected.await(TENANT)).get(30, TimeUnit.SECONDS))
+                    .map(RequestOutcome::httpStatus).contains(201);
+        }
+        assertThat(reads).as("one read, after the wake-up").hasValue(1);
+        assertThat(waiter.isWaitingFor(id)).isFalse();
+    }
+
+    @Test
+    void anExpectedRequestWithoutAWakeUpIsStillReadAtTheDeadline() {
+        OutcomeWaiter waiter = waiter(SHORT);
+        UUID id = UUID.randomUUID();
+        try (OutcomeWaiter.Expected expected = waiter.expect(id)) {
+            recorded.put(id, outcome(id, 409)); // its wake-up went to another replica, or was missed
+
+            assertThat(expected.await(TENANT)).map(RequestOutcome::httpStatus).contains(409);
+        }
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void anExpectationClosedUnawaitedLeavesNoWait() {
+        OutcomeWaiter waiter = waiter(LONG);
+        UUID id = UUID.randomUUID();
+        try (OutcomeWaiter.Expected expected = waiter.expect(id)) {
+            assertThat(waiter.isWaitingFor(id)).isTrue();
+        }
+        assertThat(waiter.isWaitingFor(id)).as("e.g. a publish that was not acknowledged").isFalse();
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
     void aWakeUpWhoseOutcomeIsAnotherTenantsAnswersNothing() throws Exception {
         OutcomeWaiter waiter = waiter(LONG);
         UUID id = UUID.randomUUID();

@@ -97,6 +97,10 @@ class RequestDaoTest {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.httpStatus()).isEqualTo(409);
         assertThat(outcome.errors()).containsExactly(new FieldError("id", "is taken"));
+        assertThat(outcome).extracting(RequestOutcome::requestId, RequestOutcome::tenantId, RequestOutcome::outcome,
+                RequestOutcome::resourceType, RequestOutcome::resourceId, RequestOutcome::message)
+                .containsExactly(answered, tenant, RequestOutcome.Kind.REJECTED, "product", "p-1", "Taken");
+        assertThat(outcome.completedAt()).isNotNull();
         assertThat(store.outcome(tenant, answered)).contains(outcome);
         assertThat(store.outcome(tenant, waiting)).isEmpty();
         assertThat(store.outcome("another-tenant", answered)).isEmpty();
