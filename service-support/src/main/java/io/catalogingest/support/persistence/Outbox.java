@@ -1,17 +1,16 @@
 package io.catalogingest.support.persistence;
 
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,7 +138,18 @@ public class Outbox implements DisposableBean {
      * numbers. Each event is encoded once.
      */
     Written write(Handle handle, List<Announcement> events, List<RecordedOutcome> outcomes) {
+        return write(handle, events, outcomes, null);
+    }
+
+    /**
+     * As {@link #write(Handle, List, List)}, and {@code joined} (when not null) in the same statement: the caller's
+     * own write, made in the same round trip.
+     */
+    Written write(Handle handle, List<Announcement> events, List<RecordedOutcome> outcomes, JoinedWrite joined) {
         if (events.isEmpty()) {
+            if (joined != null) {
+                throw new IllegalArgumentException("a joined write needs the events it goes with");
+            }
             return Written.NOTHING;
         }
         int n = events.size();
@@ -196,9 +206,14 @@ public class Outbox implements DisposableBean {
             eventSubjects[i] = event.subject();
             eventTypes[i] = event.type();
         }
-        long row = handle.attach(OutboxDao.class).write(topics, keys, eventIds, headers, payloads, requestIds,
-                tenants, results, resourceTypes, resourceIds, statuses, messages, errors, eventPositions,
-                eventSources, eventTopics, eventSubjects, eventTypes);
+        OutboxDao dao = handle.attach(OutboxDao.class);
+        long row = joined == null
+                ? dao.write(topics, keys, eventIds, headers, payloads, requestIds, tenants, results, resourceTypes,
+                        resourceIds, statuses, messages, errors, eventPositions, eventSources, eventTopics,
+                        eventSubjects, eventTypes)
+                : dao.writeJoined(joined.ctes(), joined.arguments(), topics, keys, eventIds, headers, payloads,
+                        requestIds, tenants, results, resourceTypes, resourceIds, statuses, messages, errors,
+                        eventPositions, eventSources, eventTopics, eventSubjects, eventTypes);
         return new Written(List.copyOf(events), wires, row);
     }
 
