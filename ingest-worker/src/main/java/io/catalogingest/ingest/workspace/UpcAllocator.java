@@ -17,8 +17,8 @@ import io.catalogingest.common.workspace.UpcBlocksLow;
 import io.catalogingest.common.workspace.WorkspaceSetting;
 
 /**
- * Where the UPCs of a workspace's products come from, read from its settings and blocks in Postgres at every call,
- * so a change made over the API applies to the next product. Numbers are taken from the workspace's active blocks,
+ * Where the UPCs of a workspace's products come from, read from its settings and blocks in Postgres at every call
+ * (one statement reads the settings and locks the blocks), so a change made over the API applies to the next product. Numbers are taken from the workspace's active blocks,
  * oldest first, inside the caller's transaction: they are issued only if the products they go to are stored.
  */
 @Component
@@ -81,14 +81,17 @@ public class UpcAllocator {
      * trip less while the blocks are locked), or roll it back.
      */
     public Allocation reserve(Handle handle, String tenantId, int count) {
-        Map<WorkspaceSetting, String> settings = settings(handle, tenantId);
+        UpcBlockDao blocks = handle.attach(UpcBlockDao.class);
+        List<UpcBlockDao.SettingsAndBlock> rows = blocks.settingsAndLockActive(tenantId,
+                WorkspaceSetting.AUTO_UPC.settingName(), defaults.valueOf(WorkspaceSetting.AUTO_UPC));
+        Map<WorkspaceSetting, String> settings = withDefaults(rows.get(0).settingNames(),
+                rows.get(0).settingValues());
         if (!Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC))) {
             return new Allocation(List.of(), "auto-UPC is off for this workspace (setting auto-upc), so the product "
                     + "got a TEMP placeholder: give a upc, or have a workspace admin turn it on with "
                     + "PUT /tenant/settings/auto-upc", null, Optional.empty(), List.of());
         }
-        UpcBlockDao blocks = handle.attach(UpcBlockDao.class);
-        List<UpcBlockDao.Block> active = blocks.lockActive(tenantId);
+        List<UpcBlockDao.Block> active = rows.stream().flatMap(row -> row.block().stream()).toList();
         if (active.isEmpty()) {
             return new Allocation(List.of(), "this workspace has no UPC block of its own, so the product got a TEMP "
                     + "placeholder instead of a UPC: give a upc, or have a workspace admin add a block with "
@@ -126,14 +129,19 @@ public class UpcAllocator {
                 crossed ? Optional.of(new UpcBlocksLow(freeAfter, threshold)) : Optional.empty(), advances);
     }
 
-    /** The workspace's settings, its own where it set them, else the defaults; normalized text. */
-    Map<WorkspaceSetting, String> settings(Handle handle, String tenantId) {
+    /**
+     * The workspace's settings: the defaults, overridden by its own values (names and values in step; null: none);
+     * normalized text.
+     */
+    private Map<WorkspaceSetting, String> withDefaults(String[] names, String[] values) {
         Map<WorkspaceSetting, String> settings = new EnumMap<>(WorkspaceSetting.class);
         for (WorkspaceSetting setting : WorkspaceSetting.values()) {
             settings.put(setting, defaults.valueOf(setting));
         }
-        handle.attach(SettingDao.class).settings(tenantId).forEach(own ->
-                WorkspaceSetting.byName(own.name()).ifPresent(setting -> settings.put(setting, own.value())));
+        for (int i = 0; names != null && i < names.length; i++) {
+            String value = values[i];
+            WorkspaceSetting.byName(names[i]).ifPresent(setting -> settings.put(setting, value));
+        }
         return settings;
     }
 }

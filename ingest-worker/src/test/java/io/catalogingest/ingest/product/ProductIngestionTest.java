@@ -139,6 +139,23 @@ class ProductIngestionTest {
                 .as("the blocks-low warning").isEqualTo(1);
     }
 
+    @Test
+    void aWorkspacesOwnSettingsApplyToTheNextChunk() {
+        String tenant = tenant();
+        UUID block = TestWorkspaces.addBlock(jdbi, tenant, 200, 299);
+        TestWorkspaces.set(jdbi, tenant, "auto-upc", "false");
+        ingestion.createAllAndSend(List.of(create(tenant, "S-1", null, List.of(), List.of())));
+        TestWorkspaces.set(jdbi, tenant, "auto-upc", "true");
+        TestWorkspaces.set(jdbi, tenant, "upc-low-threshold", "100");
+        ingestion.createAllAndSend(List.of(create(tenant, "S-2", null, List.of(), List.of())));
+
+        assertThat(upcOf(tenant, "S-1")).startsWith("TEMP");
+        assertThat(noticeOf(tenant, "S-1")).contains("auto-UPC is off");
+        assertThat(upcOf(tenant, "S-2")).startsWith("0614141");
+        assertThat(noticeOf(tenant, "S-2")).contains("only 99 UPCs are left").contains("warning threshold 100");
+        assertThat(TestWorkspaces.nextItemReference(jdbi, block)).isEqualTo(201);
+    }
+
     private static Envelope<CreateProduct> create(String tenant, String productId, String upc,
                                                   List<ArtistRef> artists, List<AssetRef> assets) {
         CreateProduct product = new CreateProduct(productId, "Title " + productId, upc, null, null, "Artist",

@@ -35,4 +35,9 @@ public final class TestWorkspaces {
         return jdbi.withHandle(handle -> handle.createQuery(
                 "select next_item_reference from upc_block where id = :id").bind("id", block).mapTo(Long.class).one());
     }
+
+    /** A setting of the workspace's own, as a workspace admin's change stores it (normalized text). */
+    public static void set(Jdbi jdbi, String tenant, String name, String value) {
+        jdbi.useHandle(handle -> handle.attach(SettingDao.class).put(tenant, name, value, null));
+    }
 }
