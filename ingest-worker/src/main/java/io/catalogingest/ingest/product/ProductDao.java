@@ -11,11 +11,15 @@ import java.util.UUID;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import io.catalogingest.common.catalog.ArtistRef;
 import io.catalogingest.common.catalog.AssetRef;
 import io.catalogingest.common.catalog.CreateProduct;
+import io.catalogingest.ingest.workspace.UpcAllocator;
+import io.catalogingest.support.persistence.JoinedWrite;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +41,7 @@ interface ProductDao {
 
     /** A product ready to insert: the command and what the worker decided for it. */
     record Row(UUID messageId, UUID requestId, String tenantId, CreateProduct product, String upc, String upcKey,
-               String format, String label, String copyright, String publisher) {
+               String format, String label, String copyright, String publisher, String upcNotice) {
     }
 
     /** Tenant and id, for lookups of rows of several tenants at once. */
@@ -84,47 +88,59 @@ interface ProductDao {
     }
 
     /**
-     * Inserts the products, one array per column; a product whose id is taken in its tenant, or whose UPC is taken
-     * in any tenant (by a row already there or an earlier one of the arrays), is left out.
-     *
-     * @return the message ids of the rows inserted
+     * Inserts the products, one array per column ({@link #productColumns}), as plain insert: a product whose id or
+     * UPC is taken fails the statement. {@link #insert} adds {@code on conflict do nothing}; the fast path joins it as
+     * it is to the outcomes' statement ({@link #joinedInsert}).
      */
-    @SqlQuery("""
+    String INSERT_PRODUCTS = """
             insert into product (tenant_id, id, title, upc, upc_key, catalog_number, external_id, display_artist, type,
                 version, explicit, release_date, takedown_date, main_genre, sub_genre, status, format, label,
-                copyright, publisher, contributors, distribution, metadata, request_id, message_id)
+                copyright, publisher, contributors, distribution, metadata, upc_notice, request_id, message_id)
             select tenant_id, id, title, upc, upc_key, catalog_number, external_id, display_artist, type,
                 version, explicit, cast(release_date as date), cast(takedown_date as date), main_genre,
                 sub_genre, status, format, label, copyright, publisher, cast(contributors as jsonb),
-                cast(distribution as jsonb), cast(metadata as jsonb), cast(request_id as uuid),
+                cast(distribution as jsonb), cast(metadata as jsonb), upc_notice, cast(request_id as uuid),
                 cast(message_id as uuid)
-            from unnest(cast(:tenants as text[]), cast(:ids as text[]), cast(:titles as text[]),
-                cast(:upcs as text[]), cast(:upcKeys as text[]), cast(:catalogNumbers as text[]),
-                cast(:externalIds as text[]), cast(:displayArtists as text[]), cast(:types as text[]),
-                cast(:versions as text[]), cast(:explicits as boolean[]), cast(:releaseDates as text[]),
-                cast(:takedownDates as text[]), cast(:mainGenres as text[]), cast(:subGenres as text[]),
-                cast(:statuses as text[]), cast(:formats as text[]), cast(:labels as text[]),
-                cast(:copyrights as text[]), cast(:publishers as text[]), cast(:contributors as text[]),
-                cast(:distributions as text[]), cast(:metadatas as text[]), cast(:requestIds as text[]),
-                cast(:messageIds as text[]))
+            from unnest(cast(:p_tenant_id as text[]), cast(:p_id as text[]), cast(:p_title as text[]),
+                cast(:p_upc as text[]), cast(:p_upc_key as text[]), cast(:p_catalog_number as text[]),
+                cast(:p_external_id as text[]), cast(:p_display_artist as text[]), cast(:p_type as text[]),
+                cast(:p_version as text[]), cast(:p_explicit as boolean[]), cast(:p_release_date as text[]),
+                cast(:p_takedown_date as text[]), cast(:p_main_genre as text[]), cast(:p_sub_genre as text[]),
+                cast(:p_status as text[]), cast(:p_format as text[]), cast(:p_label as text[]),
+                cast(:p_copyright as text[]), cast(:p_publisher as text[]), cast(:p_contributors as text[]),
+                cast(:p_distribution as text[]), cast(:p_metadata as text[]), cast(:p_upc_notice as text[]),
+                cast(:p_request_id as text[]), cast(:p_message_id as text[]))
                 as r(tenant_id, id, title, upc, upc_key, catalog_number, external_id, display_artist, type,
                      version, explicit, release_date, takedown_date, main_genre, sub_genre, status, format,
-                     label, copyright, publisher, contributors, distribution, metadata, request_id,
-                     message_id)
-            on conflict do nothing
-            returning message_id""")
-    List<UUID> insert(@Bind("tenants") String[] tenants, @Bind("ids") String[] ids, @Bind("titles") String[] titles,
-                      @Bind("upcs") String[] upcs, @Bind("upcKeys") String[] upcKeys,
-                      @Bind("catalogNumbers") String[] catalogNumbers, @Bind("externalIds") String[] externalIds,
-                      @Bind("displayArtists") String[] displayArtists, @Bind("types") String[] types,
-                      @Bind("versions") String[] versions, @Bind("explicits") Boolean[] explicits,
-                      @Bind("releaseDates") String[] releaseDates, @Bind("takedownDates") String[] takedownDates,
-                      @Bind("mainGenres") String[] mainGenres, @Bind("subGenres") String[] subGenres,
-                      @Bind("statuses") String[] statuses, @Bind("formats") String[] formats,
-                      @Bind("labels") String[] labels, @Bind("copyrights") String[] copyrights,
-                      @Bind("publishers") String[] publishers, @Bind("contributors") String[] contributors,
-                      @Bind("distributions") String[] distributions, @Bind("metadatas") String[] metadatas,
-                      @Bind("requestIds") String[] requestIds, @Bind("messageIds") String[] messageIds);
+                     label, copyright, publisher, contributors, distribution, metadata, upc_notice, request_id,
+                     message_id)""";
+
+    /** The artists of products ({@link #artistColumns}). */
+    String INSERT_ARTISTS = """
+            insert into product_artist (tenant_id, product_id, artist_id, type, position)
+            select * from unnest(cast(:a_tenant_id as text[]), cast(:a_product_id as text[]),
+                cast(:a_artist_id as text[]), cast(:a_type as text[]), cast(:a_position as int[]))""";
+
+    /** The tracks of products ({@link #trackColumns}). */
+    String INSERT_TRACKS = """
+            insert into product_asset (tenant_id, product_id, asset_id, number)
+            select * from unnest(cast(:t_tenant_id as text[]), cast(:t_product_id as text[]),
+                cast(:t_asset_id as text[]), cast(:t_number as int[]))""";
+
+    /** The workspaces' UPC block counters after an allocation ({@code UpcAllocator.reserve}). */
+    String ADVANCE_BLOCKS = """
+            update upc_block b set next_item_reference = a.next
+            from unnest(cast(:u_block_id as text[]), cast(:u_next as bigint[])) as a(id, next)
+            where b.id = cast(a.id as uuid)""";
+
+    /**
+     * Inserts the products; a product whose id is taken in its tenant, or whose UPC is taken in any tenant (by a row
+     * already there or an earlier one of the arrays), is left out.
+     *
+     * @return the message ids of the rows inserted
+     */
+    @SqlQuery(INSERT_PRODUCTS + "\non conflict do nothing\nreturning message_id")
+    List<UUID> insert(@BindMap Map<String, Object> columns);
 
     /**
      * Inserts the products in one statement ({@link #insert}).
@@ -132,136 +148,200 @@ interface ProductDao {
      * @return the message ids of the rows inserted
      */
     default Set<UUID> insertAll(List<Row> rows) {
-        int n = rows.size();
-        List<String> tenants = new ArrayList<>(n);
-        List<String> ids = new ArrayList<>(n);
-        List<String> titles = new ArrayList<>(n);
-        List<String> upcs = new ArrayList<>(n);
-        List<String> upcKeys = new ArrayList<>(n);
-        List<String> catalogNumbers = new ArrayList<>(n);
-        List<String> externalIds = new ArrayList<>(n);
-        List<String> displayArtists = new ArrayList<>(n);
-        List<String> types = new ArrayList<>(n);
-        List<String> versions = new ArrayList<>(n);
-        List<Boolean> explicits = new ArrayList<>(n);
-        List<String> releaseDates = new ArrayList<>(n);
-        List<String> takedownDates = new ArrayList<>(n);
-        List<String> mainGenres = new ArrayList<>(n);
-        List<String> subGenres = new ArrayList<>(n);
-        List<String> statuses = new ArrayList<>(n);
-        List<String> formats = new ArrayList<>(n);
-        List<String> labels = new ArrayList<>(n);
-        List<String> copyrights = new ArrayList<>(n);
-        List<String> publishers = new ArrayList<>(n);
-        List<String> contributors = new ArrayList<>(n);
-        List<String> distributions = new ArrayList<>(n);
-        List<String> metadatas = new ArrayList<>(n);
-        List<String> requestIds = new ArrayList<>(n);
-        List<String> messageIds = new ArrayList<>(n);
-        for (Row row : rows) {
-            CreateProduct product = row.product();
-            tenants.add(row.tenantId());
-            ids.add(product.productId());
-            titles.add(product.title());
-            upcs.add(row.upc());
-            upcKeys.add(row.upcKey());
-            catalogNumbers.add(product.catalogNumber());
-            externalIds.add(product.externalId());
-            displayArtists.add(product.displayArtist());
-            types.add(product.type() == null ? "Audio" : product.type());
-            versions.add(product.version());
-            explicits.add(Boolean.TRUE.equals(product.explicit()));
-            releaseDates.add(text(product.releaseDate()));
-            takedownDates.add(text(product.takedownDate()));
-            mainGenres.add(product.mainGenre());
-            subGenres.add(product.subGenre());
-            statuses.add(product.status() == null ? "active" : product.status());
-            formats.add(row.format());
-            labels.add(row.label());
-            copyrights.add(row.copyright());
-            publishers.add(row.publisher());
-            contributors.add(text(product.contributors()));
-            distributions.add(text(product.distribution()));
-            metadatas.add(text(product.metadata()));
-            requestIds.add(row.requestId() == null ? null : row.requestId().toString());
-            messageIds.add(row.messageId().toString());
-        }
-        return Set.copyOf(insert(tenants.toArray(String[]::new), ids.toArray(String[]::new),
-                titles.toArray(String[]::new), upcs.toArray(String[]::new), upcKeys.toArray(String[]::new),
-                catalogNumbers.toArray(String[]::new), externalIds.toArray(String[]::new),
-                displayArtists.toArray(String[]::new), types.toArray(String[]::new), versions.toArray(String[]::new),
-                explicits.toArray(Boolean[]::new), releaseDates.toArray(String[]::new),
-                takedownDates.toArray(String[]::new), mainGenres.toArray(String[]::new),
-                subGenres.toArray(String[]::new), statuses.toArray(String[]::new), formats.toArray(String[]::new),
-                labels.toArray(String[]::new), copyrights.toArray(String[]::new), publishers.toArray(String[]::new),
-                contributors.toArray(String[]::new), distributions.toArray(String[]::new),
-                metadatas.toArray(String[]::new), requestIds.toArray(String[]::new),
-                messageIds.toArray(String[]::new)));
+        return Set.copyOf(insert(productColumns(rows)));
     }
 
-    @SqlUpdate("""
-            insert into product_artist (tenant_id, product_id, artist_id, type, position)
-            select * from unnest(cast(:tenants as text[]), cast(:products as text[]), cast(:artists as text[]),
-                cast(:types as text[]), cast(:positions as int[]))""")
-    void insertArtists(@Bind("tenants") String[] tenants, @Bind("products") String[] products,
-                       @Bind("artists") String[] artists, @Bind("types") String[] types,
-                       @Bind("positions") Integer[] positions);
+    /**
+     * The products, their artists and tracks and the blocks' counters as data-modifying CTEs for the statement that
+     * records the outcomes (plain inserts: a taken id or UPC fails the statement, and the caller's transaction with it).
+     */
+    static JoinedWrite joinedInsert(List<Row> rows, List<UpcAllocator.Advance> advances) {
+        Map<String, Object> arguments = new HashMap<>(productColumns(rows));
+        StringBuilder ctes = new StringBuilder("products as (").append(INSERT_PRODUCTS).append(")");
+        Map<String, Object> artists = artistColumns(rows);
+        if (!artists.isEmpty()) {
+            ctes.append(",\nproduct_artists as (").append(INSERT_ARTISTS).append(")");
+            arguments.putAll(artists);
+        }
+        Map<String, Object> tracks = trackColumns(rows);
+        if (!tracks.isEmpty()) {
+            ctes.append(",\nproduct_tracks as (").append(INSERT_TRACKS).append(")");
+            arguments.putAll(tracks);
+        }
+        if (!advances.isEmpty()) {
+            ctes.append(",\nadvanced as (").append(ADVANCE_BLOCKS).append(")");
+            arguments.put("u_block_id", advances.stream().map(a -> a.blockId().toString()).toArray(String[]::new));
+            arguments.put("u_next", advances.stream().map(UpcAllocator.Advance::next).toArray(Long[]::new));
+        }
+        return new JoinedWrite(ctes.toString(), arguments);
+    }
 
-    @SqlUpdate("""
-            insert into product_asset (tenant_id, product_id, asset_id, number)
-            select * from unnest(cast(:tenants as text[]), cast(:products as text[]), cast(:assets as text[]),
-                cast(:numbers as int[]))""")
-    void insertTracks(@Bind("tenants") String[] tenants, @Bind("products") String[] products,
-                      @Bind("assets") String[] assets, @Bind("numbers") Integer[] numbers);
+    /** One array per column of {@link #INSERT_PRODUCTS}, by parameter name. */
+    private static Map<String, Object> productColumns(List<Row> rows) {
+        int n = rows.size();
+        String[] tenants = new String[n];
+        String[] ids = new String[n];
+        String[] titles = new String[n];
+        String[] upcs = new String[n];
+        String[] upcKeys = new String[n];
+        String[] catalogNumbers = new String[n];
+        String[] externalIds = new String[n];
+        String[] displayArtists = new String[n];
+        String[] types = new String[n];
+        String[] versions = new String[n];
+        Boolean[] explicits = new Boolean[n];
+        String[] releaseDates = new String[n];
+        String[] takedownDates = new String[n];
+        String[] mainGenres = new String[n];
+        String[] subGenres = new String[n];
+        String[] statuses = new String[n];
+        String[] formats = new String[n];
+        String[] labels = new String[n];
+        String[] copyrights = new String[n];
+        String[] publishers = new String[n];
+        String[] contributors = new String[n];
+        String[] distributions = new String[n];
+        String[] metadatas = new String[n];
+        String[] upcNotices = new String[n];
+        String[] requestIds = new String[n];
+        String[] messageIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            CreateProduct product = row.product();
+            tenants[i] = row.tenantId();
+            ids[i] = product.productId();
+            titles[i] = product.title();
+            upcs[i] = row.upc();
+            upcKeys[i] = row.upcKey();
+            catalogNumbers[i] = product.catalogNumber();
+            externalIds[i] = product.externalId();
+            displayArtists[i] = product.displayArtist();
+            types[i] = product.type() == null ? "Audio" : product.type();
+            versions[i] = product.version();
+            explicits[i] = Boolean.TRUE.equals(product.explicit());
+            releaseDates[i] = text(product.releaseDate());
+            takedownDates[i] = text(product.takedownDate());
+            mainGenres[i] = product.mainGenre();
+            subGenres[i] = product.subGenre();
+            statuses[i] = product.status() == null ? "active" : product.status();
+            formats[i] = row.format();
+            labels[i] = row.label();
+            copyrights[i] = row.copyright();
+            publishers[i] = row.publisher();
+            contributors[i] = text(product.contributors());
+            distributions[i] = text(product.distribution());
+            metadatas[i] = text(product.metadata());
+            upcNotices[i] = row.upcNotice();
+            requestIds[i] = row.requestId() == null ? null : row.requestId().toString();
+            messageIds[i] = row.messageId().toString();
+        }
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("p_tenant_id", tenants);
+        columns.put("p_id", ids);
+        columns.put("p_title", titles);
+        columns.put("p_upc", upcs);
+        columns.put("p_upc_key", upcKeys);
+        columns.put("p_catalog_number", catalogNumbers);
+        columns.put("p_external_id", externalIds);
+        columns.put("p_display_artist", displayArtists);
+        columns.put("p_type", types);
+        columns.put("p_version", versions);
+        columns.put("p_explicit", explicits);
+        columns.put("p_release_date", releaseDates);
+        columns.put("p_takedown_date", takedownDates);
+        columns.put("p_main_genre", mainGenres);
+        columns.put("p_sub_genre", subGenres);
+        columns.put("p_status", statuses);
+        columns.put("p_format", formats);
+        columns.put("p_label", labels);
+        columns.put("p_copyright", copyrights);
+        columns.put("p_publisher", publishers);
+        columns.put("p_contributors", contributors);
+        columns.put("p_distribution", distributions);
+        columns.put("p_metadata", metadatas);
+        columns.put("p_upc_notice", upcNotices);
+        columns.put("p_request_id", requestIds);
+        columns.put("p_message_id", messageIds);
+        return columns;
+    }
 
-    /** The artists and tracks of freshly inserted products, in two statements. */
-    default void insertLinks(List<Row> rows) {
+    /** One array per column of {@link #INSERT_ARTISTS}; empty when no product names an artist. */
+    private static Map<String, Object> artistColumns(List<Row> rows) {
         List<String> tenants = new ArrayList<>();
         List<String> products = new ArrayList<>();
         List<String> artists = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (Row row : rows) {
-            for (int i = 0; i < row.product().artists().size(); i++) {
+            List<ArtistRef> named = row.product().artists();
+            for (int i = 0; i < named.size(); i++) {
                 tenants.add(row.tenantId());
                 products.add(row.product().productId());
-                artists.add(row.product().artists().get(i).id());
-                types.add(row.product().artists().get(i).type() == null ? "primary" : row.product().artists().get(i).type());
+                artists.add(named.get(i).id());
+                types.add(named.get(i).type() == null ? "primary" : named.get(i).type());
                 positions.add(i);
             }
         }
-        if (!tenants.isEmpty()) {
-            insertArtists(tenants.toArray(String[]::new), products.toArray(String[]::new),
-                    artists.toArray(String[]::new), types.toArray(String[]::new), positions.toArray(Integer[]::new));
+        if (tenants.isEmpty()) {
+            return Map.of();
         }
-        List<String> trackTenants = new ArrayList<>();
-        List<String> trackProducts = new ArrayList<>();
+        return Map.of("a_tenant_id", tenants.toArray(String[]::new), "a_product_id", products.toArray(String[]::new),
+                "a_artist_id", artists.toArray(String[]::new), "a_type", types.toArray(String[]::new),
+                "a_position", positions.toArray(Integer[]::new));
+    }
+
+    /** One array per column of {@link #INSERT_TRACKS}; empty when no product has tracks. */
+    private static Map<String, Object> trackColumns(List<Row> rows) {
+        List<String> tenants = new ArrayList<>();
+        List<String> products = new ArrayList<>();
         List<String> assets = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         for (Row row : rows) {
             for (AssetRef asset : row.product().assets()) {
-                trackTenants.add(row.tenantId());
-                trackProducts.add(row.product().productId());
+                tenants.add(row.tenantId());
+                products.add(row.product().productId());
                 assets.add(asset.asset());
                 numbers.add(asset.number());
             }
         }
-        insertTracks(trackTenants, trackProducts, assets, numbers);
+        return tracks(tenants, products, assets, numbers);
+    }
+
+    private static Map<String, Object> tracks(List<String> tenants, List<String> products, List<String> assets,
+                                              List<Integer> numbers) {
+        if (tenants.isEmpty()) {
+            return Map.of();
+        }
+        return Map.of("t_tenant_id", tenants.toArray(String[]::new), "t_product_id", products.toArray(String[]::new),
+                "t_asset_id", assets.toArray(String[]::new), "t_number", numbers.toArray(Integer[]::new));
+    }
+
+    @SqlUpdate(INSERT_ARTISTS)
+    void insertArtists(@BindMap Map<String, Object> columns);
+
+    @SqlUpdate(INSERT_TRACKS)
+    void insertTracks(@BindMap Map<String, Object> columns);
+
+    /** The artists and tracks of freshly inserted products, in two statements. */
+    default void insertLinks(List<Row> rows) {
+        Map<String, Object> artists = artistColumns(rows);
+        if (!artists.isEmpty()) {
+            insertArtists(artists);
+        }
+        Map<String, Object> tracks = trackColumns(rows);
+        if (!tracks.isEmpty()) {
+            insertTracks(tracks);
+        }
     }
 
     /** Replaces the tracks of one product. */
     default void replaceTracks(String tenantId, String productId, List<AssetRef> tracks) {
         deleteTracks(tenantId, productId);
-        insertTracks(tracks.stream().map(track -> tenantId).toList(),
+        Map<String, Object> columns = tracks(tracks.stream().map(track -> tenantId).toList(),
                 tracks.stream().map(track -> productId).toList(), tracks.stream().map(AssetRef::asset).toList(),
                 tracks.stream().map(AssetRef::number).toList());
-    }
-
-    private void insertTracks(List<String> tenants, List<String> products, List<String> assets,
-                              List<Integer> numbers) {
-        if (!tenants.isEmpty()) {
-            insertTracks(tenants.toArray(String[]::new), products.toArray(String[]::new), assets.toArray(String[]::new),
-                    numbers.toArray(Integer[]::new));
+        if (!columns.isEmpty()) {
+            insertTracks(columns);
         }
     }
 

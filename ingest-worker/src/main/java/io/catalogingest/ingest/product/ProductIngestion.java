@@ -2,6 +2,7 @@ package io.catalogingest.ingest.product;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,24 +83,63 @@ public class ProductIngestion implements MessageHandlers {
 
     /**
      * Applies create-product commands in one transaction (set-based: one statement claims them, one inserts the
-     * products, one records the outcomes and writes the events to the outbox) and, once it committed, sends each
-     * one's outcome event without waiting for the broker: the caller awaits the delivery before it acknowledges the
-     * records, and may meanwhile apply the next commands.
+     * products, records the outcomes and writes the events to the outbox) and, once it committed, sends each one's
+     * outcome event without waiting for the broker: the caller awaits the delivery before it acknowledges the records,
+     * and may meanwhile apply the next commands. The fast path ({@link #attempt}) expects no conflict; a taken id or
+     * UPC sends the chunk to the checks per command ({@link #decide}) in a new transaction (ADR 0028).
      */
     Delivery createAllAndSend(List<Envelope<CreateProduct>> commands) {
         long start = System.nanoTime();
-        Delivery delivery = appliedOnce.processBatch(CONSUMER, commands, (handle, fresh, alsoAnnounce) -> {
-            Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
-            List<Envelope<?>> warnings = new ArrayList<>();
-            decide(handle, fresh, outcomes, warnings);
-            warnings.forEach(warning -> alsoAnnounce.add(new Announcement(Topics.CATALOG_EVENTS, warning)));
-            return outcomes;
-        });
+        Delivery delivery = appliedOnce.processBatch(CONSUMER, commands, this::attempt,
+                (handle, fresh, alsoAnnounce) -> {
+                    Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+                    List<Envelope<?>> warnings = new ArrayList<>();
+                    decide(handle, fresh, outcomes, warnings);
+                    warnings.forEach(warning -> alsoAnnounce.add(new Announcement(Topics.CATALOG_EVENTS, warning)));
+                    return outcomes;
+                });
         if (log.isDebugEnabled()) {
             log.debug("Applied {} create-product commands in {} ms", commands.size(),
                     (System.nanoTime() - start) / 1_000_000);
         }
         return delivery;
+    }
+
+    /**
+     * The fast path of {@link #createAllAndSend}: the same rules as {@link #decide}, but without looking for taken ids
+     * first, and the products inserted (plain insert, no {@code on conflict}) by the statement that records the
+     * outcomes, with the blocks' counters: a taken id or UPC fails that statement, and the chunk is applied again by
+     * {@link #decide}. A chunk that names one product twice, or that a workspace's blocks cannot number whole, goes to
+     * {@link #decide} at once (nothing is written before).
+     */
+    private Optional<AppliedOnce.Attempt> attempt(Handle handle, List<Envelope<CreateProduct>> commands,
+                                                  List<Announcement> alsoAnnounce) {
+        Set<ProductDao.Key> ids = new HashSet<>();
+        for (Envelope<CreateProduct> command : commands) {
+            if (!ids.add(new ProductDao.Key(command.tenantId(), command.payload().productId()))) {
+                return Optional.empty();
+            }
+        }
+        Map<UUID, Outcome> outcomes = new HashMap<>();
+        List<Candidate> candidates = candidates(handle, commands, outcomes);
+        List<ProductDao.Row> rows = new ArrayList<>();
+        Map<String, List<Candidate>> needNumbers = withGivenUpcs(candidates, rows, outcomes);
+        List<UpcAllocator.Advance> advances = new ArrayList<>();
+        List<Envelope<?>> warnings = new ArrayList<>();
+        for (Map.Entry<String, List<Candidate>> entry : needNumbers.entrySet()) {
+            UpcAllocator.Allocation allocation = upcAllocator.reserve(handle, entry.getKey(), entry.getValue().size());
+            if (!allocation.usesPlaceholder() && allocation.numbers().size() < entry.getValue().size()) {
+                return Optional.empty(); // the blocks ran out: which products go without is decided per product
+            }
+            advances.addAll(allocation.advances());
+            rows.addAll(number(allocation, entry.getKey(), entry.getValue(), outcomes, new HashMap<>(), warnings));
+        }
+        Map<UUID, Envelope<CreateProduct>> byMessage = new HashMap<>();
+        commands.forEach(command -> byMessage.put(command.id(), command));
+        rows.forEach(row -> outcomes.put(row.messageId(), created(byMessage.get(row.messageId()), row)));
+        warnings.forEach(warning -> alsoAnnounce.add(new Announcement(Topics.CATALOG_EVENTS, warning)));
+        return Optional.of(new AppliedOnce.Attempt(outcomes,
+                rows.isEmpty() ? null : ProductDao.joinedInsert(rows, advances)));
     }
 
     /**
@@ -134,51 +174,14 @@ public class ProductIngestion implements MessageHandlers {
      */
     private void decide(Handle handle, List<Envelope<CreateProduct>> commands, Map<UUID, Outcome> outcomes,
                         List<Envelope<?>> warnings) {
-        Set<ProductDao.Key> artistKeys = new HashSet<>();
-        Set<ProductDao.Key> assetKeys = new HashSet<>();
-        for (Envelope<CreateProduct> command : commands) {
-            command.payload().artists().forEach(a -> artistKeys.add(new ProductDao.Key(command.tenantId(), a.id())));
-            command.payload().assets().forEach(a -> assetKeys.add(new ProductDao.Key(command.tenantId(), a.asset())));
-        }
-        Map<ProductDao.Key, ProductDao.Artist> artists = handle.attach(ProductDao.class).artists(artistKeys);
-        Map<ProductDao.Key, ProductDao.Asset> assets = handle.attach(ProductDao.class).assets(assetKeys);
-
-        List<Candidate> candidates = new ArrayList<>();
-        for (Envelope<CreateProduct> command : commands) {
-            List<FieldError> unknown = unknownReferences(command.tenantId(), command.payload().artists(),
-                    command.payload().assets(), artists, assets);
-            if (!unknown.isEmpty()) {
-                outcomes.put(command.id(), rejection(command, 400, "Product refers to unknown artists or assets",
-                        unknown));
-                continue;
-            }
-            candidates.add(new Candidate(command, defaults(command, artists), format(command.tenantId(),
-                    command.payload().assets(), assets)));
-        }
+        List<Candidate> candidates = candidates(handle, commands, outcomes);
         List<ProductDao.Row> rows = new ArrayList<>();
-        // per tenant, in the order of tenant ids: a tenant's blocks are locked together, tenants one after another,
-        // so two workers never wait on each other in a circle
-        Map<String, List<Candidate>> needNumbers = new TreeMap<>();
-        for (Candidate candidate : candidates) {
-            CreateProduct product = candidate.command().payload();
-            if (product.upc() != null) {
-                Optional<String> problem = Upc.problemWith(product.upc());
-                if (problem.isPresent()) {
-                    outcomes.put(candidate.command().id(), rejection(candidate.command(), 400, "Invalid product",
-                            List.of(new FieldError("upc", problem.get()))));
-                    continue;
-                }
-                rows.add(candidate.row(product.upc(), Upc.of(product.upc()).gtin14()));
-            } else {
-                needNumbers.computeIfAbsent(candidate.command().tenantId(), t -> new ArrayList<>()).add(candidate);
-            }
-        }
+        Map<String, List<Candidate>> needNumbers = withGivenUpcs(candidates, rows, outcomes);
         Set<ProductDao.Key> planned = new HashSet<>();
         rows.forEach(row -> planned.add(new ProductDao.Key(row.tenantId(), row.product().productId())));
         Map<UUID, String> allocatedFrom = new LinkedHashMap<>();
-        Map<UUID, String> notices = new LinkedHashMap<>();
-        needNumbers.forEach((tenant, waiting) -> rows.addAll(number(handle, tenant,
-                withoutTakenIds(handle, waiting, planned, outcomes), outcomes, allocatedFrom, notices, warnings)));
+        needNumbers.forEach((tenant, waiting) -> rows.addAll(allocate(handle, tenant,
+                withoutTakenIds(handle, waiting, planned, outcomes), outcomes, allocatedFrom, warnings)));
 
         Map<UUID, Candidate> byMessage = new LinkedHashMap<>();
         candidates.forEach(candidate -> byMessage.put(candidate.command().id(), candidate));
@@ -208,12 +211,65 @@ public class ProductIngestion implements MessageHandlers {
             renumber.forEach(candidate -> again.computeIfAbsent(allocatedFrom.get(candidate.command().id()),
                     t -> new ArrayList<>()).add(candidate));
             for (Map.Entry<String, List<Candidate>> entry : again.entrySet()) {
-                pending.addAll(number(handle, entry.getKey(), entry.getValue(), outcomes, allocatedFrom, notices,
-                        warnings));
+                pending.addAll(allocate(handle, entry.getKey(), entry.getValue(), outcomes, allocatedFrom, warnings));
             }
         }
         handle.attach(ProductDao.class).insertLinks(inserted);
-        noteUpcs(handle, inserted, notices);
+    }
+
+    /**
+     * The commands whose artists and assets exist in their workspace, with their defaults and format; the others are
+     * rejected into {@code outcomes}. One lookup each for the artists and the assets named.
+     */
+    private List<Candidate> candidates(Handle handle, List<Envelope<CreateProduct>> commands,
+                                       Map<UUID, Outcome> outcomes) {
+        Set<ProductDao.Key> artistKeys = new HashSet<>();
+        Set<ProductDao.Key> assetKeys = new HashSet<>();
+        for (Envelope<CreateProduct> command : commands) {
+            command.payload().artists().forEach(a -> artistKeys.add(new ProductDao.Key(command.tenantId(), a.id())));
+            command.payload().assets().forEach(a -> assetKeys.add(new ProductDao.Key(command.tenantId(), a.asset())));
+        }
+        Map<ProductDao.Key, ProductDao.Artist> artists = handle.attach(ProductDao.class).artists(artistKeys);
+        Map<ProductDao.Key, ProductDao.Asset> assets = handle.attach(ProductDao.class).assets(assetKeys);
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (Envelope<CreateProduct> command : commands) {
+            List<FieldError> unknown = unknownReferences(command.tenantId(), command.payload().artists(),
+                    command.payload().assets(), artists, assets);
+            if (!unknown.isEmpty()) {
+                outcomes.put(command.id(), rejection(command, 400, "Product refers to unknown artists or assets",
+                        unknown));
+                continue;
+            }
+            candidates.add(new Candidate(command, defaults(command, artists), format(command.tenantId(),
+                    command.payload().assets(), assets)));
+        }
+        return candidates;
+    }
+
+    /**
+     * The candidates that give a UPC become {@code rows} (or are rejected for an invalid one); the others wait for a
+     * number, per tenant in the order of tenant ids: a tenant's blocks are locked together, tenants one after another,
+     * so two workers never wait on each other in a circle.
+     */
+    private static Map<String, List<Candidate>> withGivenUpcs(List<Candidate> candidates, List<ProductDao.Row> rows,
+                                                              Map<UUID, Outcome> outcomes) {
+        Map<String, List<Candidate>> needNumbers = new TreeMap<>();
+        for (Candidate candidate : candidates) {
+            CreateProduct product = candidate.command().payload();
+            if (product.upc() != null) {
+                Optional<String> problem = Upc.problemWith(product.upc());
+                if (problem.isPresent()) {
+                    outcomes.put(candidate.command().id(), rejection(candidate.command(), 400, "Invalid product",
+                            List.of(new FieldError("upc", problem.get()))));
+                    continue;
+                }
+                rows.add(candidate.row(product.upc(), Upc.of(product.upc()).gtin14(), null));
+            } else {
+                needNumbers.computeIfAbsent(candidate.command().tenantId(), t -> new ArrayList<>()).add(candidate);
+            }
+        }
+        return needNumbers;
     }
 
     /**
@@ -240,28 +296,25 @@ public class ProductIngestion implements MessageHandlers {
         return free;
     }
 
-    private static void noteUpcs(Handle handle, List<ProductDao.Row> inserted, Map<UUID, String> notices) {
-        List<ProductDao.Row> noted = inserted.stream().filter(row -> notices.containsKey(row.messageId())).toList();
-        if (noted.isEmpty()) {
-            return;
+    /** {@link #number} from an allocation made (counters written) now. */
+    private List<ProductDao.Row> allocate(Handle handle, String tenant, List<Candidate> waiting,
+                                          Map<UUID, Outcome> outcomes, Map<UUID, String> allocatedFrom,
+                                          List<Envelope<?>> warnings) {
+        if (waiting.isEmpty()) {
+            return List.of();
         }
-        handle.attach(ProductUpcDao.class).note(
-                noted.stream().map(ProductDao.Row::tenantId).toArray(String[]::new),
-                noted.stream().map(row -> row.product().productId()).toArray(String[]::new),
-                noted.stream().map(row -> notices.get(row.messageId())).toArray(String[]::new));
+        return number(upcAllocator.allocate(handle, tenant, waiting.size()), tenant, waiting, outcomes, allocatedFrom,
+                warnings);
     }
 
     /**
      * UPCs from the tenant's blocks for the candidates, in order; those the blocks cannot serve are rejected. A
-     * tenant without a block of its own, or with auto-UPC off, gets placeholders, and the products say why.
+     * tenant without a block of its own, or with auto-UPC off, gets placeholders, and the products say why
+     * ({@code upc_notice}, as do products numbered while the blocks run low).
      */
-    private List<ProductDao.Row> number(Handle handle, String tenant, List<Candidate> waiting,
-                                          Map<UUID, Outcome> outcomes, Map<UUID, String> allocatedFrom,
-                                          Map<UUID, String> notices, List<Envelope<?>> warnings) {
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        UpcAllocator.Allocation allocation = upcAllocator.allocate(handle, tenant, waiting.size());
+    private static List<ProductDao.Row> number(UpcAllocator.Allocation allocation, String tenant,
+                                               List<Candidate> waiting, Map<UUID, Outcome> outcomes,
+                                               Map<UUID, String> allocatedFrom, List<Envelope<?>> warnings) {
         allocation.low().ifPresent(low -> warnings.add(Envelope.create(WorkspaceMessages.UPC_BLOCKS_LOW, SOURCE,
                 tenant, tenant, null, low)));
         List<ProductDao.Row> rows = new ArrayList<>();
@@ -269,17 +322,12 @@ public class ProductIngestion implements MessageHandlers {
             Candidate candidate = waiting.get(i);
             UUID messageId = candidate.command().id();
             if (allocation.usesPlaceholder()) {
-                notices.put(messageId, allocation.placeholder());
-                rows.add(candidate.row(PlaceholderUpc.forProductId(candidate.command().payload().productId()), null));
+                rows.add(candidate.row(PlaceholderUpc.forProductId(candidate.command().payload().productId()), null,
+                        allocation.placeholder()));
             } else if (i < allocation.numbers().size()) {
                 allocatedFrom.put(messageId, tenant);
-                if (allocation.notice() != null) {
-                    notices.put(messageId, allocation.notice());
-                } else {
-                    notices.remove(messageId);
-                }
                 Upc upc = allocation.numbers().get(i);
-                rows.add(candidate.row(upc.value(), upc.gtin14()));
+                rows.add(candidate.row(upc.value(), upc.gtin14(), allocation.notice()));
             } else {
                 log.warn("The UPC blocks of tenant {} are used up; rejecting product {}", tenant,
                         candidate.command().payload().productId());
@@ -389,9 +437,9 @@ public class ProductIngestion implements MessageHandlers {
     /** A command that passed the state checks, waiting for its UPC. */
     private record Candidate(Envelope<CreateProduct> command, Defaults defaults, String format) {
 
-        ProductDao.Row row(String upc, String upcKey) {
+        ProductDao.Row row(String upc, String upcKey, String upcNotice) {
             return new ProductDao.Row(command.id(), command.requestId(), command.tenantId(), command.payload(),
-                    upc, upcKey, format, defaults.label(), defaults.copyright(), defaults.publisher());
+                    upc, upcKey, format, defaults.label(), defaults.copyright(), defaults.publisher(), upcNotice);
         }
     }
 

@@ -5,9 +5,8 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** What UPC allocation needs to know about product rows, and the notes it leaves on them. */
+/** What UPC allocation needs to know about product rows. */
 @RegisterConstructorMapper(ProductUpcDao.Product.class)
 interface ProductUpcDao {
 
@@ -21,12 +20,4 @@ interface ProductUpcDao {
             join unnest(cast(:tenants as text[]), cast(:ids as text[])) as k(tenant_id, id)
               on p.tenant_id = k.tenant_id and p.id = k.id""")
     List<Product> taken(@Bind("tenants") String[] tenants, @Bind("ids") String[] ids);
-
-    /** Why each product got the UPC it has (a placeholder, or a number from blocks running low). */
-    @SqlUpdate("""
-            update product p set upc_notice = n.notice
-            from unnest(cast(:tenants as text[]), cast(:ids as text[]), cast(:notices as text[]))
-                as n(tenant_id, id, notice)
-            where p.tenant_id = n.tenant_id and p.id = n.id""")
-    void note(@Bind("tenants") String[] tenants, @Bind("ids") String[] ids, @Bind("notices") String[] notices);
 }

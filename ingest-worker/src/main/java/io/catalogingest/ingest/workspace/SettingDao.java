@@ -1,23 +1,15 @@
 package io.catalogingest.ingest.workspace;
 
-import java.util.List;
 import java.util.UUID;
 
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The settings a workspace changed (table {@code workspace_setting}), inside the caller's transaction. */
-@RegisterConstructorMapper(SettingDao.Setting.class)
+/**
+ * The settings a workspace changed (table {@code workspace_setting}), inside the caller's transaction. They are read
+ * with the workspace's UPC blocks ({@link UpcBlockDao#settingsAndLockActive}).
+ */
 interface SettingDao {
-
-    /** A setting a workspace set, in its normalized text form. */
-    record Setting(String name, String value) {
-    }
-
-    @SqlQuery("select name, value from workspace_setting where tenant_id = :tenantId")
-    List<Setting> settings(@Bind("tenantId") String tenantId);
 
     @SqlUpdate("""
             insert into workspace_setting (tenant_id, name, value, request_id)

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -16,8 +17,8 @@ import io.catalogingest.common.workspace.UpcBlocksLow;
 import io.catalogingest.common.workspace.WorkspaceSetting;
 
 /**
- * Where the UPCs of a workspace's products come from, read from its settings and blocks in Postgres at every call,
- * so a change made over the API applies to the next product. Numbers are taken from the workspace's active blocks,
+ * Where the UPCs of a workspace's products come from, read from its settings and blocks in Postgres at every call
+ * (one statement reads the settings and locks the blocks), so a change made over the API applies to the next product. Numbers are taken from the workspace's active blocks,
  * oldest first, inside the caller's transaction: they are issued only if the products they go to are stored.
  */
 @Component
@@ -40,8 +41,16 @@ public class UpcAllocator {
      * @param placeholder why the products get Royalti's {@code TEMP} placeholder instead (then no numbers)
      * @param notice      a warning for the products that got numbers, or null
      * @param low         the event to publish when this allocation took the workspace below its threshold
+     * @param advances    the blocks' counters after these numbers: written by {@link #allocate}, left to the caller by
+     *                    {@link #reserve}
      */
-    public record Allocation(List<Upc> numbers, String placeholder, String notice, Optional<UpcBlocksLow> low) {
+    public record Allocation(List<Upc> numbers, String placeholder, String notice, Optional<UpcBlocksLow> low,
+                             List<Advance> advances) {
+
+        public Allocation {
+            numbers = List.copyOf(numbers);
+            advances = List.copyOf(advances);
+        }
 
         public boolean usesPlaceholder() {
             return placeholder != null;
@@ -54,23 +63,44 @@ public class UpcAllocator {
         }
     }
 
+    /** A block's counter after an allocation: {@code next} is its first item reference not issued yet. */
+    public record Advance(UUID blockId, long next) {
+    }
+
     /** Up to {@code count} numbers for products of the workspace; its active blocks stay locked until commit. */
     public Allocation allocate(Handle handle, String tenantId, int count) {
-        Map<WorkspaceSetting, String> settings = settings(handle, tenantId);
+        Allocation allocation = reserve(handle, tenantId, count);
+        UpcBlockDao blocks = handle.attach(UpcBlockDao.class);
+        allocation.advances().forEach(advance -> blocks.advance(advance.blockId(), advance.next()));
+        return allocation;
+    }
+
+    /**
+     * As {@link #allocate}, but the blocks' counters are left to the caller, who must write its
+     * {@link Allocation#advances} in the same transaction (e.g. in the statement that stores the products: one round
+     * trip less while the blocks are locked), or roll it back.
+     */
+    public Allocation reserve(Handle handle, String tenantId, int count) {
+        UpcBlockDao blocks = handle.attach(UpcBlockDao.class);
+        List<UpcBlockDao.SettingsAndBlock> rows = blocks.settingsAndLockActive(tenantId,
+                WorkspaceSetting.AUTO_UPC.settingName(), defaults.valueOf(WorkspaceSetting.AUTO_UPC));
+        Map<WorkspaceSetting, String> settings = withDefaults(rows.get(0).settingNames(),
+                rows.get(0).settingValues());
         if (!Boolean.parseBoolean(settings.get(WorkspaceSetting.AUTO_UPC))) {
             return new Allocation(List.of(), "auto-UPC is off for this workspace (setting auto-upc), so the product "
                     + "got a TEMP placeholder: give a upc, or have a workspace admin turn it on with "
-                    + "PUT /tenant/settings/auto-upc", null, Optional.empty());
+                    + "PUT /tenant/settings/auto-upc", null, Optional.empty(), List.of());
         }
-        UpcBlockDao blocks = handle.attach(UpcBlockDao.class);
-        List<UpcBlockDao.Block> active = blocks.lockActive(tenantId);
+        List<UpcBlockDao.Block> active = rows.stream().flatMap(row -> row.block().stream()).toList();
         if (active.isEmpty()) {
             return new Allocation(List.of(), "this workspace has no UPC block of its own, so the product got a TEMP "
                     + "placeholder instead of a UPC: give a upc, or have a workspace admin add a block with "
-                    + ADD_BLOCK + " (GS1 company prefix and item-reference range)", null, Optional.empty());
+                    + ADD_BLOCK + " (GS1 company prefix and item-reference range)", null, Optional.empty(),
+                    List.of());
         }
         long freeBefore = active.stream().mapToLong(UpcBlockDao.Block::free).sum();
         List<Upc> numbers = new ArrayList<>(Math.min(count, (int) Math.min(freeBefore, Integer.MAX_VALUE)));
+        List<Advance> advances = new ArrayList<>();
         for (UpcBlockDao.Block block : active) {
             if (numbers.size() == count) {
                 break;
@@ -83,7 +113,7 @@ public class UpcAllocator {
                  reference++) {
                 numbers.add(block.rule().upcFor(reference));
             }
-            blocks.advance(block.id(), block.nextItemReference() + take);
+            advances.add(new Advance(block.id(), block.nextItemReference() + take));
         }
         long freeAfter = freeBefore - numbers.size();
         long threshold = Long.parseLong(settings.get(WorkspaceSetting.UPC_LOW_THRESHOLD));
@@ -96,17 +126,22 @@ public class UpcAllocator {
                 + "(warning threshold " + threshold + ", setting upc-low-threshold): have a workspace admin add a "
                 + "block with " + ADD_BLOCK : null;
         return new Allocation(numbers, null, notice,
-                crossed ? Optional.of(new UpcBlocksLow(freeAfter, threshold)) : Optional.empty());
+                crossed ? Optional.of(new UpcBlocksLow(freeAfter, threshold)) : Optional.empty(), advances);
     }
 
-    /** The workspace's settings, its own where it set them, else the defaults; normalized text. */
-    Map<WorkspaceSetting, String> settings(Handle handle, String tenantId) {
+    /**
+     * The workspace's settings: the defaults, overridden by its own values (names and values in step; null: none);
+     * normalized text.
+     */
+    private Map<WorkspaceSetting, String> withDefaults(String[] names, String[] values) {
         Map<WorkspaceSetting, String> settings = new EnumMap<>(WorkspaceSetting.class);
         for (WorkspaceSetting setting : WorkspaceSetting.values()) {
             settings.put(setting, defaults.valueOf(setting));
         }
-        handle.attach(SettingDao.class).settings(tenantId).forEach(own ->
-                WorkspaceSetting.byName(own.name()).ifPresent(setting -> settings.put(setting, own.value())));
+        for (int i = 0; names != null && i < names.length; i++) {
+            String value = values[i];
+            WorkspaceSetting.byName(names[i]).ifPresent(setting -> settings.put(setting, value));
+        }
         return settings;
     }
 }

@@ -78,12 +78,45 @@ interface UpcBlockDao {
     void retire(@Bind("id") UUID id);
 
     /**
-     * The workspace's active blocks, oldest first, locked until the transaction ends: allocations of one workspace
-     * take turns, and never wait on another workspace's.
+     * A workspace's own settings and, when auto-UPC is on (its own value, else {@code autoUpcDefault}), its active
+     * blocks, oldest first, locked until the transaction ends: allocations of one workspace take turns, and never wait
+     * on another workspace's. One row per block, or one row without a block; every row carries the settings (names
+     * and values, null when the workspace set none).
      */
-    @SqlQuery("select " + COLUMNS + " from upc_block where tenant_id = :tenantId and status = 'active' "
-            + "order by created_at, id for update")
-    List<Block> lockActive(@Bind("tenantId") String tenantId);
+    record SettingsAndBlock(String[] settingNames, String[] settingValues, UUID id, String tenantId,
+                            String companyPrefix, Integer gtinLength, Long firstItemReference, Long lastItemReference,
+                            Long nextItemReference, UpcBlockStatus status) {
+
+        /** The block of this row, if any. */
+        Optional<Block> block() {
+            return id == null ? Optional.empty() : Optional.of(new Block(id, tenantId, companyPrefix, gtinLength,
+                    firstItemReference, lastItemReference, nextItemReference, status));
+        }
+    }
+
+    /** The settings read and the blocks locked in one round trip (what {@code UpcAllocator} needs first). */
+    @SqlQuery("""
+            with own as (
+                select name, value from workspace_setting where tenant_id = :tenantId
+            ), locked as (
+                select id, tenant_id, company_prefix, gtin_length, first_item_reference, last_item_reference,
+                       next_item_reference, status, created_at
+                from upc_block
+                where tenant_id = :tenantId and status = 'active'
+                  and lower(coalesce((select value from own where name = :autoUpcName), :autoUpcDefault)) = 'true'
+                order by created_at, id
+                for update
+            )
+            select (select array_agg(name) from own) as setting_names,
+                   (select array_agg(value) from own) as setting_values,
+                   l.id, l.tenant_id, l.company_prefix, l.gtin_length, l.first_item_reference, l.last_item_reference,
+                   l.next_item_reference, l.status
+            from (select 1) as one left join locked l on true
+            order by l.created_at, l.id""")
+    @RegisterConstructorMapper(SettingsAndBlock.class)
+    List<SettingsAndBlock> settingsAndLockActive(@Bind("tenantId") String tenantId,
+                                                 @Bind("autoUpcName") String autoUpcName,
+                                                 @Bind("autoUpcDefault") String autoUpcDefault);
 
     @SqlUpdate("update upc_block set next_item_reference = :next where id = :id")
     void advance(@Bind("id") UUID id, @Bind("next") long next);

@@ -117,7 +117,7 @@ class ProductDaoTest {
         CreateProduct product = new CreateProduct(id, "Title " + id, upc, null, null, "Artist", null, null, null,
                 LocalDate.of(2026, 3, 4), null, null, null, null, null, null, null, artists, assets, null, null, null);
         return new ProductDao.Row(UUID.randomUUID(), UUID.randomUUID(), tenant, product, upc,
-                upc.startsWith("TEMP") ? null : upc, "Single", "Label", null, null);
+                upc.startsWith("TEMP") ? null : upc, "Single", "Label", null, null, null);
     }
 
     private static String tenant() {

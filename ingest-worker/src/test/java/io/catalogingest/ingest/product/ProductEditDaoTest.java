@@ -92,7 +92,7 @@ class ProductEditDaoTest {
                 LocalDate.of(2026, 3, 4), null, null, null, null, null, null, null, List.of(), List.of(), null, null,
                 JSON.readTree("{\"keep\": 1, \"b\": 1}"));
         products.insertAll(List.of(new ProductDao.Row(UUID.randomUUID(), UUID.randomUUID(), tenant, product, upc,
-                upcKey, null, null, null, null)));
+                upcKey, null, null, null, null, null)));
         if (upcKey == null) {
             jdbi.useHandle(handle -> handle.createUpdate(
                     "update product set upc_notice = 'placeholder' where tenant_id = :tenant and id = :id")

@@ -1,17 +1,17 @@
 package io.catalogingest.support.persistence;
 
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +45,11 @@ public class Outbox implements DisposableBean {
     public static final int HALT_STATUS = 137;
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final String NO_ERRORS = "[]";
+    /**
+     * How long an acknowledged row may wait for its deletion, so that rows acknowledged meanwhile go with it; far below
+     * the relay's {@code min-age}, so the relay does not send them again.
+     */
+    private static final Duration DELETE_DELAY = Duration.ofMillis(100);
 
     private final Jdbi jdbi;
     private final MessagePublisher publisher;
@@ -56,7 +61,7 @@ public class Outbox implements DisposableBean {
     private final AtomicInteger commits = new AtomicInteger();
     private final Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean cleaning = new AtomicBoolean();
-    private final ExecutorService cleaner = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-cleaner");
         thread.setDaemon(true);
         return thread;
@@ -139,7 +144,18 @@ public class Outbox implements DisposableBean {
      * numbers. Each event is encoded once.
      */
     Written write(Handle handle, List<Announcement> events, List<RecordedOutcome> outcomes) {
+        return write(handle, events, outcomes, null);
+    }
+
+    /**
+     * As {@link #write(Handle, List, List)}, and {@code joined} (when not null) in the same statement: the caller's
+     * own write, made in the same round trip.
+     */
+    Written write(Handle handle, List<Announcement> events, List<RecordedOutcome> outcomes, JoinedWrite joined) {
         if (events.isEmpty()) {
+            if (joined != null) {
+                throw new IllegalArgumentException("a joined write needs the events it goes with");
+            }
             return Written.NOTHING;
         }
         int n = events.size();
@@ -196,9 +212,14 @@ public class Outbox implements DisposableBean {
             eventSubjects[i] = event.subject();
             eventTypes[i] = event.type();
         }
-        long row = handle.attach(OutboxDao.class).write(topics, keys, eventIds, headers, payloads, requestIds,
-                tenants, results, resourceTypes, resourceIds, statuses, messages, errors, eventPositions,
-                eventSources, eventTopics, eventSubjects, eventTypes);
+        OutboxDao dao = handle.attach(OutboxDao.class);
+        long row = joined == null
+                ? dao.write(topics, keys, eventIds, headers, payloads, requestIds, tenants, results, resourceTypes,
+                        resourceIds, statuses, messages, errors, eventPositions, eventSources, eventTopics,
+                        eventSubjects, eventTypes)
+                : dao.writeJoined(joined.ctes(), joined.arguments(), topics, keys, eventIds, headers, payloads,
+                        requestIds, tenants, results, resourceTypes, resourceIds, statuses, messages, errors,
+                        eventPositions, eventSources, eventTopics, eventSubjects, eventTypes);
         return new Written(List.copyOf(events), wires, row);
     }
 
@@ -234,12 +255,15 @@ public class Outbox implements DisposableBean {
         return new Delivery(sends, publisher.sendTimeout());
     }
 
-    /** Queues an acknowledged row for deletion; one statement deletes whatever queued up meanwhile. */
+    /**
+     * Queues an acknowledged row for deletion; one statement deletes whatever queued up meanwhile, at most one every
+     * {@link #DELETE_DELAY}: with synchronous creates, one statement for many transactions' rows instead of one each.
+     */
     private void deleteSoon(long row) {
         acknowledged.add(row);
         if (cleaning.compareAndSet(false, true)) {
             try {
-                cleaner.execute(this::deleteAcknowledged);
+                cleaner.schedule(this::deleteAcknowledged, DELETE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 cleaning.set(false); // stopping: the relay of the next start publishes them again
             }

@@ -1,9 +1,12 @@
 package io.catalogingest.support.persistence;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,16 +17,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface OutboxDao {
 
     /**
-     * One statement for a transaction's announcements: its events as ONE row of {@code outbox} (parallel arrays, in
-     * the order given; V17) and the request outcomes they announce into {@code request_outcome}, whose
-     * {@code event_id} and {@code event_payload} are taken from that row (each event is serialized once). The outcome
-     * arrays may be empty; an outcome names its event by its 1-based position in the row (joined, not subscripted:
-     * {@code payloads[i]} walks the array from its start, quadratic over a chunk).
-     *
-     * @return the id of the outbox row
+     * The outbox row and the outcomes of {@link #write} (named CTEs, without {@code with}): {@code written} inserts the
+     * row, {@code recorded} the outcomes.
      */
-    @SqlQuery("""
-            with written as (
+    String WRITTEN_AND_RECORDED = """
+            written as (
                 insert into outbox (topics, message_keys, event_ids, headers, payloads)
                 values (cast(:topics as text[]), cast(:keys as text[]), cast(:eventIds as uuid[]),
                         cast(:headers as text[]), cast(:payloads as text[]))
@@ -47,7 +45,18 @@ interface OutboxDao {
                   on w.position = o.position
                 on conflict (request_id) do nothing
             )
-            select id from written""")
+            """;
+
+    /**
+     * One statement for a transaction's announcements: its events as ONE row of {@code outbox} (parallel arrays, in
+     * the order given; V17) and the request outcomes they announce into {@code request_outcome}, whose
+     * {@code event_id} and {@code event_payload} are taken from that row (each event is serialized once). The outcome
+     * arrays may be empty; an outcome names its event by its 1-based position in the row (joined, not subscripted:
+     * {@code payloads[i]} walks the array from its start, quadratic over a chunk).
+     *
+     * @return the id of the outbox row
+     */
+    @SqlQuery("with " + WRITTEN_AND_RECORDED + " select id from written")
     long write(@Bind("topics") String[] topics, @Bind("keys") String[] keys,
                @Bind("eventIds") String[] eventIds, @Bind("headers") String[] headers,
                @Bind("payloads") String[] payloads,
@@ -58,6 +67,25 @@ interface OutboxDao {
                @Bind("positions") Integer[] positions, @Bind("eventSources") String[] eventSources,
                @Bind("eventTopics") String[] eventTopics, @Bind("eventSubjects") String[] eventSubjects,
                @Bind("eventTypes") String[] eventTypes);
+
+    /**
+     * {@link #write}, and in the same statement the caller's own data-modifying CTEs ({@link JoinedWrite}: {@code joined}
+     * is their text, {@code joinedArguments} the values of their parameters).
+     *
+     * @return the id of the outbox row
+     */
+    @SqlQuery("with <joined>, " + WRITTEN_AND_RECORDED + " select id from written")
+    long writeJoined(@Define("joined") String joined, @BindMap Map<String, Object> joinedArguments,
+                     @Bind("topics") String[] topics, @Bind("keys") String[] keys,
+                     @Bind("eventIds") String[] eventIds, @Bind("headers") String[] headers,
+                     @Bind("payloads") String[] payloads,
+                     @Bind("requestIds") String[] requestIds, @Bind("tenants") String[] tenants,
+                     @Bind("outcomes") String[] outcomes, @Bind("resourceTypes") String[] resourceTypes,
+                     @Bind("resourceIds") String[] resourceIds, @Bind("statuses") Integer[] statuses,
+                     @Bind("messages") String[] messages, @Bind("errors") String[] errors,
+                     @Bind("positions") Integer[] positions, @Bind("eventSources") String[] eventSources,
+                     @Bind("eventTopics") String[] eventTopics, @Bind("eventSubjects") String[] eventSubjects,
+                     @Bind("eventTypes") String[] eventTypes);
 
     /**
      * The oldest rows at least {@code minAgeSeconds} old (each the events of one transaction), locked for the caller's

@@ -9,13 +9,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.catalogingest.common.catalog.ArtistCreated;
+import io.catalogingest.common.catalog.ArtistRejected;
+import io.catalogingest.common.catalog.CatalogMessages;
 import io.catalogingest.common.catalog.CreateArtist;
 import io.catalogingest.common.envelope.Envelope;
 import io.catalogingest.common.envelope.Topics;
@@ -203,5 +208,79 @@ class AppliedOnceTest {
         assertThat(events.awaitIds("b-0", ids -> ids.size() == 2)).as("b-0 announced again").hasSize(2);
         assertThat(events.awaitIds("b-1", ids -> !ids.isEmpty())).hasSize(1);
         assertThat(events.awaitIds("b-2", ids -> !ids.isEmpty())).hasSize(1);
+    }
+
+    @Test
+    void aFastBatchWritesWithItsOutcomesAndAUniqueViolationSendsTheWholeBatchToTheStep() {
+        Envelope<CreateArtist> taken = OnePath.command("ws-fast", "fast-0");
+        appliedOnce.apply(CONSUMER, taken, OnePath::created);
+        Envelope<CreateArtist> first = OnePath.command("ws-fast", "fast-1");
+        Envelope<CreateArtist> second = OnePath.command("ws-fast", "fast-2");
+        Envelope<CreateArtist> sameId = OnePath.command("ws-fast", "fast-0");
+        Envelope<CreateArtist> third = OnePath.command("ws-fast", "fast-3");
+        List<String> stepCalls = new ArrayList<>();
+
+        Delivery fast = appliedOnce.processBatch(CONSUMER, List.of(first, second), AppliedOnceTest::notesJoined,
+                (handle, fresh, alsoAnnounce) -> {
+                    stepCalls.add("first batch");
+                    return Map.of();
+                });
+        fast.await();
+        Delivery fellBack = appliedOnce.processBatch(CONSUMER, List.of(third, sameId, first),
+                AppliedOnceTest::notesJoined, (handle, fresh, alsoAnnounce) -> {
+                    stepCalls.add(fresh.stream().map(command -> command.payload().artistId())
+                            .reduce((a, b) -> a + "," + b).orElse(""));
+                    Map<UUID, Outcome> outcomes = new HashMap<>();
+                    for (Envelope<CreateArtist> command : fresh) {
+                        int inserted = handle.createUpdate("""
+                                        insert into note (tenant_id, id) values (:tenant, :id) on conflict do nothing""")
+                                .bind("tenant", command.tenantId()).bind("id", command.payload().artistId()).execute();
+                        outcomes.put(command.id(), inserted == 1 ? created(command) : rejected(command));
+                    }
+                    return outcomes;
+                });
+        fellBack.await();
+
+        assertThat(stepCalls).as("the first batch took the fast path; the second, after its conflict, the step with "
+                + "every fresh command (fast-1 was applied before)").containsExactly("fast-3,fast-0");
+        assertThat(path.count("select count(*) from note where tenant_id = 'ws-fast'")).isEqualTo(4);
+        assertThat(path.count("select count(*) from request_outcome where tenant_id = 'ws-fast' and http_status = 201"))
+                .isEqualTo(4);
+        assertThat(path.count("select count(*) from request_outcome where request_id = '" + sameId.requestId()
+                + "' and http_status = 409")).as("only the command in conflict is rejected").isEqualTo(1);
+        assertThat(path.count("select count(*) from processed_message where consumer = '" + CONSUMER
+                + "' and message_id in ('" + third.id() + "', '" + sameId.id() + "')")).isEqualTo(2);
+        assertThat(fellBack.size()).as("two outcomes and fast-1's recorded one, once each").isEqualTo(3);
+        assertThat(events.awaitIds("fast-3", ids -> !ids.isEmpty())).hasSize(1);
+        assertThat(events.awaitIds("fast-2", ids -> !ids.isEmpty())).hasSize(1);
+        assertThat(events.awaitIds("fast-1", ids -> ids.size() == 2)).as("fast-1 announced again").hasSize(2);
+        assertThat(events.awaitIds("fast-0", ids -> ids.size() == 2)).as("the first fast-0 and the rejected one")
+                .doesNotHaveDuplicates();
+    }
+
+    /** The fast path of a note batch: every command created, its note inserted by the outcomes' statement. */
+    private static Optional<AppliedOnce.Attempt> notesJoined(Handle handle, List<Envelope<CreateArtist>> fresh,
+                                                             List<Announcement> alsoAnnounce) {
+        Map<UUID, Outcome> outcomes = new HashMap<>();
+        fresh.forEach(command -> outcomes.put(command.id(), created(command)));
+        return Optional.of(new AppliedOnce.Attempt(outcomes, new JoinedWrite("""
+                notes as (insert into note (tenant_id, id)
+                          select * from unnest(cast(:n_tenant as text[]), cast(:n_id as text[])))""",
+                Map.of("n_tenant", fresh.stream().map(Envelope::tenantId).toArray(String[]::new),
+                        "n_id", fresh.stream().map(command -> command.payload().artistId()).toArray(String[]::new)))));
+    }
+
+    private static Outcome created(Envelope<CreateArtist> command) {
+        return Outcome.success("artist", command.payload().artistId(), 201, Topics.CATALOG_EVENTS,
+                command.reply(CatalogMessages.ARTIST_CREATED, OnePath.SOURCE, command.payload().artistId(),
+                        new ArtistCreated(command.payload().artistId(), command.payload().name(),
+                                command.requestId())));
+    }
+
+    private static Outcome rejected(Envelope<CreateArtist> command) {
+        return Outcome.rejection("artist", command.payload().artistId(), 409, "taken", List.of(),
+                Topics.CATALOG_EVENTS, command.reply(CatalogMessages.ARTIST_REJECTED, OnePath.SOURCE,
+                        command.payload().artistId(), new ArtistRejected(command.payload().artistId(), 409, "taken",
+                                List.of(), command.requestId())));
     }
 }
