@@ -60,12 +60,14 @@ export BENCH_PRODUCT_ID
 
 
 # CPU accounting: the stack's processes are the pid files of ./catalog's state directory (Postgres counts with its
-# backends, the children of its postmaster). cpu_ticks prints "name ticks" per process, from /proc/PID/stat (utime +
-# stime, in clock ticks); the difference over a measured run divided by its requests is that process's CPU per request.
+# backends, the children of its postmaster: the live ones' own time, and through the postmaster's cutime + cstime the
+# backends that exited during the run). cpu_ticks prints "name ticks" per process, from /proc/PID/stat (utime + stime,
+# in clock ticks); the difference over a measured run divided by its requests is that process's CPU per request.
 RUN_DIR="${CATALOG_STATE_DIR:-$ROOT/.local}/run"
 TICK=$(getconf CLK_TCK)
 CPU_NAMES=(api-gateway ingest-worker approval-worker webhook-dispatcher kafka postgres s3proxy)
 ticks_of() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+reaped_ticks_of() { awk '{ sub(/^.*\) /, ""); print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 cpu_ticks() {
   local name pid total child
   for name in "${CPU_NAMES[@]}"; do
@@ -73,6 +75,7 @@ cpu_ticks() {
     for pid in $(cat "$RUN_DIR/$name.pid" "$RUN_DIR/$name"-*.pid 2>/dev/null); do
       total=$(( total + $(ticks_of "$pid") ))
       if [[ $name == postgres ]]; then
+        total=$(( total + $(reaped_ticks_of "$pid") ))
         for child in $(pgrep -P "$pid"); do total=$(( total + $(ticks_of "$child") )); done
       fi
     done
