@@ -179,7 +179,12 @@ public class CommandDispatcher {
             record(registered, Publication.SENT);
         }
         log.info("Accepted {} {} requests of tenant {}", ids.size(), kind, tenant);
-        return results(ids, outcomes(tenant, ids, respondAsync));
+        if (respondAsync) {
+            // fresh commands have no outcome worth a read yet: every one is pending (202), as a single async create is,
+            // whether or not a fast worker already answered
+            return ids.stream().map(CommandResult::pending).toList();
+        }
+        return results(ids, waiter.awaitAll(tenant, ids));
     }
 
     /**
