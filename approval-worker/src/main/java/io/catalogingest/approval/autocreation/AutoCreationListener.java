@@ -35,7 +35,7 @@ class AutoCreationListener {
             batch = "true",
             properties = {
                     "fetch.min.bytes=${catalog.approval.answers-fetch-min-bytes:1048576}",
-                    "fetch.max.wait.ms=${catalog.approval.answers-fetch-max-wait-ms:500}"})
+                    "fetch.max.wait.ms=${catalog.approval.answers-fetch-max-wait-ms:100}"})
     void on(List<ConsumerRecord<String, byte[]>> records) {
         answers.applyHandled(records);
     }
