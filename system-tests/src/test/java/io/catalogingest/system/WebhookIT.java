@@ -49,8 +49,12 @@ class WebhookIT {
     private static ApprovalFixtures fixtures;
     private static HttpServer receiver;
     private static final List<Received> received = new CopyOnWriteArrayList<>();
-    /** Requests the receiver still refuses (with 503) before it takes the next one. */
+    /**
+     * Attempts the receiver still refuses (with 503), all of one delivery: the first one it gets after
+     * {@link #refuseFirstDelivery} (other deliveries, which a dispatcher may send meanwhile, are taken).
+     */
     private static final AtomicInteger refuseNext = new AtomicInteger();
+    private static volatile String refusedDelivery;
 
     /** A request the receiver got: its headers of interest, its body, and what it answered. */
     record Received(String signature, String event, String deliveryId, String body, int answered) {
@@ -75,15 +79,36 @@ class WebhookIT {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            int status = refuseNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 503 : 204;
+            String deliveryId = exchange.getRequestHeaders().getFirst("X-Catalog-Delivery");
+            int status = refuses(deliveryId) ? 503 : 204;
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-Catalog-Signature"),
-                    exchange.getRequestHeaders().getFirst("X-Catalog-Event"),
-                    exchange.getRequestHeaders().getFirst("X-Catalog-Delivery"), new String(body, UTF_8), status));
+                    exchange.getRequestHeaders().getFirst("X-Catalog-Event"), deliveryId, new String(body, UTF_8),
+                    status));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         receiver.start();
         Workspaces.addBlock(http, TENANT, "0614162", 0, 999);
+    }
+
+    /** The receiver refuses the next delivery it gets {@code attempts} times, then takes it. */
+    private static synchronized void refuseFirstDelivery(int attempts) {
+        refusedDelivery = null;
+        refuseNext.set(attempts);
+    }
+
+    private static synchronized boolean refuses(String deliveryId) {
+        if (refuseNext.get() == 0) {
+            return false;
+        }
+        if (refusedDelivery == null) {
+            refusedDelivery = deliveryId;
+        }
+        if (!refusedDelivery.equals(deliveryId)) {
+            return false;
+        }
+        refuseNext.decrementAndGet();
+        return true;
     }
 
     @AfterAll
@@ -104,7 +129,7 @@ class WebhookIT {
         String admin = Tokens.admin(TENANT);
         String secret = configure(admin);
         received.clear();
-        refuseNext.set(2);
+        refuseFirstDelivery(2);
 
         ApprovalFixtures.Release release = fixtures.createRelease(Tokens.user(TENANT), "Hooked Single", Map.of(),
                 "One");
@@ -173,7 +198,7 @@ class WebhookIT {
         String admin = Tokens.admin(TENANT);
         configure(admin);
         received.clear();
-        refuseNext.set(3);
+        refuseFirstDelivery(3);
         ApprovalFixtures.Release release = fixtures.createRelease(Tokens.user(TENANT), "Missed", Map.of(), "One");
 
         await().atMost(WITHIN).until(() -> failedDelivery(admin, release.id()) != null);
